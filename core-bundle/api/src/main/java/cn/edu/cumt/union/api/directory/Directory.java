@@ -1,0 +1,50 @@
+package cn.edu.cumt.union.api.directory;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A read-only view of the organisation tree and its members, for plugins. Implemented by the
+ * core; thread-safe; results are fresh copies.
+ *
+ * <p>The view is scoped to the bundle that obtained the service: a unit's own plugin (one whose
+ * manifest names an owning unit) sees only that unit and the units below it. Anything outside the
+ * scope is simply absent: {@code Optional.empty()}, or left out of lists and counts.
+ */
+@ProviderType
+public interface Directory {
+
+    Optional<UnitDTO> findUnit(long unitId);
+
+    Optional<UnitDTO> findUnitByCode(String code);
+
+    /** @return every unit in scope that is not retired, parents before children */
+    List<UnitDTO> units();
+
+    /** @return the unit and all units below it, in scope; empty if the unit is not in scope */
+    Set<Long> unitAndDescendants(long unitId);
+
+    Optional<MemberDTO> findMember(long memberId);
+
+    Optional<MemberDTO> findMemberByStaffNo(String staffNo);
+
+    /**
+     * @param unitIds       units whose members are wanted (members of their sub-units are not
+     *                      included unless listed); empty means every unit in scope
+     * @param anyCategories when not empty, only members holding at least one of these categories
+     * @return the active members matching, ordered by staff number
+     */
+    List<MemberDTO> activeMembers(Collection<Long> unitIds, Collection<String> anyCategories);
+
+    /**
+     * Counts like {@link #activeMembers} without loading them.
+     *
+     * @return unit id to number of matching active members; units with none are absent
+     */
+    Map<Long, Long> countActiveMembersByUnit(Collection<Long> unitIds, Collection<String> anyCategories);
+}

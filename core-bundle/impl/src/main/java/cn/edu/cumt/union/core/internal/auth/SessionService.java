@@ -1,0 +1,265 @@
+package cn.edu.cumt.union.core.internal.auth;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.apache.cxf.rs.security.jose.jwa.SignatureAlgorithm;
+import org.apache.cxf.rs.security.jose.jws.HmacJwsSignatureProvider;
+import org.apache.cxf.rs.security.jose.jws.HmacJwsSignatureVerifier;
+import org.apache.cxf.rs.security.jose.jws.JwsHeaders;
+import org.apache.cxf.rs.security.jose.jws.JwsJwtCompactConsumer;
+import org.apache.cxf.rs.security.jose.jws.JwsJwtCompactProducer;
+import org.apache.cxf.rs.security.jose.jwt.JwtClaims;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import cn.edu.cumt.union.api.security.Roles;
+import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.storage.SchemaReady;
+
+/**
+ * Login sessions and their bearer tokens: HS256-signed JWTs (CXF JOSE) whose {@code jti} names a
+ * session row. The signature proves the token is ours; the session row lets logout and password
+ * changes end it before it expires. Sessions are cached in memory so that an authenticated request
+ * costs no database read; the last-seen time is written back at most once a minute.
+ */
+@Component(service = { SessionService.class, TokenAuthenticator.class }, configurationPid = "cn.edu.cumt.union.auth")
+@Designate(ocd = SessionService.Config.class)
+public class SessionService implements TokenAuthenticator {
+
+    @ObjectClassDefinition(name = "Union authentication")
+    public @interface Config {
+        @AttributeDefinition(description = "A session ends after this many minutes without a request")
+        int session_idle_minutes() default 30;
+
+        @AttributeDefinition(description = "A session ends this many hours after login, whatever its use")
+        int session_absolute_hours() default 12;
+
+        @AttributeDefinition(description = "File with the token signing key; created with a random key if missing. Relative to karaf.data")
+        String token_key_file() default "union/token-signing.key";
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
+    private static final String ISSUER = "cumt-union";
+    private static final Duration LAST_SEEN_WRITE_INTERVAL = Duration.ofMinutes(1);
+
+    private final JpaTemplate jpa;
+    private final Duration idleLimit;
+    private final Duration absoluteLimit;
+    private final byte[] signingKey;
+    private final Map<String, LiveSession> sessions = new ConcurrentHashMap<>();
+
+    @Activate
+    public SessionService(@Reference(target = "(osgi.unit.name=union-core)") JpaTemplate jpa,
+            @Reference(target = "(" + SchemaReady.SCHEMA_ID + "=core)") SchemaReady schema, Config config)
+            throws IOException {
+        this(jpa, Duration.ofMinutes(config.session_idle_minutes()), Duration.ofHours(config.session_absolute_hours()),
+                loadOrCreateKey(DataDir.resolve(config.token_key_file())));
+    }
+
+    SessionService(JpaTemplate jpa, Duration idleLimit, Duration absoluteLimit, byte[] signingKey) {
+        this.jpa = jpa;
+        this.idleLimit = idleLimit;
+        this.absoluteLimit = absoluteLimit;
+        this.signingKey = signingKey;
+    }
+
+    /** Opens a session for the account and returns its signed token. */
+    public String open(long accountId, String client) {
+        Instant now = Instant.now();
+        String sessionId = UUID.randomUUID().toString();
+        SessionEntity session = new SessionEntity(sessionId, accountId, now, now.plus(absoluteLimit), client);
+        jpa.tx(TransactionType.Required, em -> em.persist(session));
+
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(ISSUER);
+        claims.setSubject(Long.toString(accountId));
+        claims.setTokenId(sessionId);
+        claims.setIssuedAt(now.getEpochSecond());
+        claims.setExpiryTime(session.getExpiresAt().getEpochSecond());
+        JwsJwtCompactProducer producer = new JwsJwtCompactProducer(new JwsHeaders(SignatureAlgorithm.HS256), claims);
+        return producer.signWith(new HmacJwsSignatureProvider(signingKey, SignatureAlgorithm.HS256));
+    }
+
+    @Override
+    public Optional<UnionPrincipal> authenticate(String bearerToken) {
+        String sessionId = verifiedSessionId(bearerToken);
+        if (sessionId == null) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        LiveSession live = sessions.computeIfAbsent(sessionId, this::load);
+        if (live == null) {
+            sessions.remove(sessionId);
+            return Optional.empty();
+        }
+        if (!live.isAlive(now, idleLimit)) {
+            end(sessionId);
+            return Optional.empty();
+        }
+        if (live.touch(now, LAST_SEEN_WRITE_INTERVAL)) {
+            jpa.tx(TransactionType.Required, em -> {
+                SessionEntity row = em.find(SessionEntity.class, sessionId);
+                if (row != null) {
+                    row.setLastSeenAt(now);
+                }
+            });
+        }
+        return Optional.of(live.principal);
+    }
+
+    /** @return the session id if the token is well-formed, signed by us and not expired; else {@code null} */
+    private String verifiedSessionId(String token) {
+        try {
+            JwsJwtCompactConsumer consumer = new JwsJwtCompactConsumer(token);
+            if (!consumer.verifySignatureWith(new HmacJwsSignatureVerifier(signingKey, SignatureAlgorithm.HS256))) {
+                return null;
+            }
+            JwtClaims claims = consumer.getJwtClaims();
+            Long expiry = claims.getExpiryTime();
+            if (!ISSUER.equals(claims.getIssuer()) || expiry == null || expiry < Instant.now().getEpochSecond()) {
+                return null;
+            }
+            return claims.getTokenId();
+        } catch (RuntimeException malformed) {
+            return null;
+        }
+    }
+
+    private LiveSession load(String sessionId) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            SessionEntity row = em.find(SessionEntity.class, sessionId);
+            if (row == null || row.isRevoked()) {
+                return null;
+            }
+            AccountEntity account = em.find(AccountEntity.class, row.getAccountId());
+            if (account == null || !account.isEnabled()) {
+                return null;
+            }
+            return new LiveSession(row.getExpiresAt(), row.getLastSeenAt(), principal(em, account, sessionId));
+        });
+    }
+
+    /** Builds what a request knows of its caller: roles with their implications, and unit scopes. */
+    public static UnionPrincipal principal(EntityManager em, AccountEntity account, String sessionId) {
+        List<RoleGrantEntity> grants = em
+                .createQuery("select g from RoleGrantEntity g where g.accountId = :id", RoleGrantEntity.class)
+                .setParameter("id", account.getId()).getResultList();
+        Set<String> roles = new HashSet<>();
+        Set<Long> adminUnits = new HashSet<>();
+        for (RoleGrantEntity grant : grants) {
+            roles.add(grant.getRole());
+            if (Roles.UNIT_ADMIN.equals(grant.getRole()) && grant.getUnitId() != null) {
+                adminUnits.add(grant.getUnitId());
+            }
+        }
+        if (roles.contains(Roles.UNION_ADMIN)) {
+            roles.add(Roles.UNIT_ADMIN); // a union administrator administers every unit
+        }
+        Long memberUnitId = null;
+        if (account.getMemberId() != null) {
+            roles.add(Roles.MEMBER);
+            List<Long> unit = em.createQuery("select m.unitId from MemberEntity m where m.id = :id", Long.class)
+                    .setParameter("id", account.getMemberId()).getResultList();
+            memberUnitId = unit.isEmpty() ? null : unit.get(0);
+        }
+        return new UnionPrincipal(account.getId(), account.getUsername(), account.getMemberId(), memberUnitId,
+                Set.copyOf(roles), Set.copyOf(adminUnits), sessionId);
+    }
+
+    /** Ends one session (logout). */
+    public void end(String sessionId) {
+        sessions.remove(sessionId);
+        jpa.tx(TransactionType.Required, em -> {
+            SessionEntity row = em.find(SessionEntity.class, sessionId);
+            if (row != null) {
+                row.revoke();
+            }
+        });
+    }
+
+    /**
+     * Ends every session of an account but one (password change, reset, disabling).
+     *
+     * @param keepSessionId the session to keep, or {@code null} to end all
+     */
+    public void endAll(long accountId, String keepSessionId) {
+        sessions.values().removeIf(live -> live.principal.accountId() == accountId
+                && !live.principal.sessionId().equals(keepSessionId));
+        jpa.tx(TransactionType.Required, em -> em
+                .createQuery("update SessionEntity s set s.revoked = true where s.accountId = :account"
+                        + " and s.revoked = false and s.id <> :keep")
+                .setParameter("account", accountId).setParameter("keep", keepSessionId == null ? "" : keepSessionId)
+                .executeUpdate());
+    }
+
+    /** Forgets cached principals of an account so that changed roles apply to its next request. */
+    public void refresh(long accountId) {
+        sessions.values().removeIf(live -> live.principal.accountId() == accountId);
+    }
+
+    private static byte[] loadOrCreateKey(Path file) throws IOException {
+        if (Files.exists(file)) {
+            byte[] key = Files.readAllBytes(file);
+            if (key.length >= 32) {
+                return key;
+            }
+            LOG.warn("Token key {} is shorter than 32 bytes; generating a new one", file);
+        }
+        byte[] key = new byte[64];
+        new SecureRandom().nextBytes(key);
+        DataDir.writeOwnerOnly(file, key);
+        LOG.info("Generated a new token signing key in {}", file);
+        return key;
+    }
+
+    /** A cached session. Only {@code lastSeen} changes, from request threads. */
+    private static final class LiveSession {
+        private final Instant expiresAt;
+        private final UnionPrincipal principal;
+        private volatile Instant lastSeen;
+        private volatile Instant lastWritten;
+
+        LiveSession(Instant expiresAt, Instant lastSeen, UnionPrincipal principal) {
+            this.expiresAt = expiresAt;
+            this.lastSeen = lastSeen;
+            this.lastWritten = lastSeen;
+            this.principal = principal;
+        }
+
+        boolean isAlive(Instant now, Duration idleLimit) {
+            return now.isBefore(expiresAt) && now.isBefore(lastSeen.plus(idleLimit));
+        }
+
+        /** @return whether the last-seen time should be written back now */
+        boolean touch(Instant now, Duration writeInterval) {
+            lastSeen = now;
+            if (now.isAfter(lastWritten.plus(writeInterval))) {
+                lastWritten = now;
+                return true;
+            }
+            return false;
+        }
+    }
+}

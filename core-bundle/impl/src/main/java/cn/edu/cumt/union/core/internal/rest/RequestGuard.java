@@ -1,0 +1,159 @@
+package cn.edu.cumt.union.core.internal.rest;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.Optional;
+
+import javax.annotation.Priority;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Priorities;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ContainerResponseContext;
+import javax.ws.rs.container.ContainerResponseFilter;
+import javax.ws.rs.container.DynamicFeature;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.FeatureContext;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import cn.edu.cumt.union.api.audit.AuditLog;
+import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.UnionRest;
+import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.core.internal.auth.TokenAuthenticator;
+
+/**
+ * The security gate every resource method of every bundle passes: it authenticates the bearer
+ * token, then applies the method's {@link AccessRule} (deny by default). Registered per method
+ * through a {@link DynamicFeature}, so a plugin's resources are guarded the moment they join.
+ */
+@Component(service = DynamicFeature.class, configurationPid = "cn.edu.cumt.union.http", property = {
+        "osgi.jaxrs.extension=true",
+        "osgi.jaxrs.name=" + RequestGuard.NAME,
+        "osgi.jaxrs.application.select=" + UnionRest.APPLICATION_FILTER })
+@Designate(ocd = RequestGuard.Config.class)
+public class RequestGuard implements DynamicFeature {
+
+    static final String NAME = "union.guard";
+
+    @ObjectClassDefinition(name = "Union HTTP limits")
+    public @interface Config {
+        @AttributeDefinition(description = "Largest request body accepted, in bytes (imports included)")
+        long max_body_bytes() default 20L * 1024 * 1024;
+    }
+
+    private final TokenAuthenticator authenticator;
+    private final AuditLog audit;
+    private final long maxBodyBytes;
+
+    @Activate
+    public RequestGuard(@Reference TokenAuthenticator authenticator, @Reference AuditLog audit, Config config) {
+        this.authenticator = authenticator;
+        this.audit = audit;
+        this.maxBodyBytes = config.max_body_bytes();
+    }
+
+    @Override
+    public void configure(ResourceInfo resourceInfo, FeatureContext context) {
+        AccessRule rule = AccessRule.of(resourceInfo.getResourceMethod(), resourceInfo.getResourceClass());
+        String target = resourceInfo.getResourceClass().getSimpleName() + "." + resourceInfo.getResourceMethod().getName();
+        context.register(new Gate(rule, target));
+    }
+
+    /** One per resource method; stateless apart from the rule, so shared by all request threads. */
+    @Priority(Priorities.AUTHENTICATION)
+    final class Gate implements ContainerRequestFilter, ContainerResponseFilter {
+
+        private final AccessRule rule;
+        private final String target;
+
+        @Context
+        private HttpServletRequest servletRequest;
+
+        Gate(AccessRule rule, String target) {
+            this.rule = rule;
+            this.target = target;
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request) throws IOException {
+            RequestContext.beginRequest(clientAddress());
+            if (request.getLength() > maxBodyBytes) {
+                throw new ApiException(413, "request.too-large", "请求体过大（上限 " + maxBodyBytes + " 字节）",
+                        "Request body too large (limit " + maxBodyBytes + " bytes)");
+            }
+            UnionPrincipal caller = authenticate(request);
+            if (caller != null) {
+                RequestContext.authenticated(caller);
+                request.setSecurityContext(new UnionSecurityContext(caller, request.getSecurityContext().isSecure()));
+            }
+            if (rule.allows(caller)) {
+                return;
+            }
+            if (caller == null) {
+                throw ApiException.unauthorized("auth.required", "请先登录", "Authentication required");
+            }
+            audit.denied("access.denied", "Endpoint", target, request.getMethod() + " " + request.getUriInfo().getPath());
+            throw ApiException.forbidden("auth.forbidden", "无权执行此操作", "You are not allowed to do this");
+        }
+
+        private UnionPrincipal authenticate(ContainerRequestContext request) {
+            String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+            if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return null;
+            }
+            Optional<UnionPrincipal> caller = authenticator.authenticate(header.substring(7).trim());
+            if (caller.isEmpty() && rule.needsAuthentication()) {
+                throw ApiException.unauthorized("auth.invalid-token", "登录已失效，请重新登录",
+                        "The token is invalid or expired; log in again");
+            }
+            return caller.orElse(null);
+        }
+
+        private String clientAddress() {
+            try {
+                return servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
+            } catch (RuntimeException outsideRequest) {
+                return "unknown";
+            }
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+            RequestContext.clear();
+        }
+    }
+
+    /** The JAX-RS view of an authenticated caller. */
+    record UnionSecurityContext(UnionPrincipal caller, boolean secure) implements SecurityContext {
+
+        @Override
+        public Principal getUserPrincipal() {
+            return caller;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return caller.hasRole(role);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return "Bearer";
+        }
+    }
+}

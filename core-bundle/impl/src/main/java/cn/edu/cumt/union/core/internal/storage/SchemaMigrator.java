@@ -1,0 +1,147 @@
+package cn.edu.cumt.union.core.internal.storage;
+
+import java.sql.Connection;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.osgi.annotation.bundle.Capability;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import cn.edu.cumt.union.api.storage.SchemaReady;
+import cn.edu.cumt.union.api.storage.Storage;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Liquibase;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.core.DerbyDatabase;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+/**
+ * The schema extender: for every bundle whose manifest names a Liquibase changelog, it runs the
+ * changelog while the bundle is starting (the tracker is synchronous, so this happens before the
+ * bundle's components activate), then registers {@link SchemaReady} for it. Each bundle records its
+ * applied changes in its own table {@code DBCL_<ID>}, so plugins migrate independently.
+ */
+@Component(immediate = true)
+// Registered by hand, not by DS, so tell the resolver this bundle provides it.
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=cn.edu.cumt.union.api.storage.SchemaReady",
+        uses = SchemaReady.class)
+public class SchemaMigrator implements BundleTrackerCustomizer<ServiceRegistration<SchemaReady>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
+    private static final Pattern SCHEMA_ID = Pattern.compile("[a-z][a-z0-9]{0,19}");
+
+    private final BundleContext context;
+    private final DataSource dataSource;
+    private final BundleTracker<ServiceRegistration<SchemaReady>> tracker;
+
+    @Activate
+    public SchemaMigrator(BundleContext context,
+            @Reference(target = "(osgi.jndi.service.name=" + Storage.DATA_SOURCE + ")") DataSource dataSource) {
+        this.context = context;
+        this.dataSource = dataSource;
+        this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, this);
+        tracker.open();
+    }
+
+    @Deactivate
+    void deactivate() {
+        tracker.close();
+    }
+
+    @Override
+    public ServiceRegistration<SchemaReady> addingBundle(Bundle bundle, BundleEvent event) {
+        String changelog = bundle.getHeaders("").get(Storage.CHANGELOG_HEADER);
+        if (changelog == null) {
+            return null;
+        }
+        String schemaId = bundle.getHeaders("").get(Storage.SCHEMA_ID_HEADER);
+        if (schemaId == null || !SCHEMA_ID.matcher(schemaId).matches()) {
+            LOG.error("Bundle {} names a changelog but no valid {} header (lower-case letters and digits); not migrated",
+                    bundle.getSymbolicName(), Storage.SCHEMA_ID_HEADER);
+            return null;
+        }
+        try {
+            int applied = migrate(bundle, schemaId, changelog.trim());
+            Dictionary<String, Object> properties = new Hashtable<>();
+            properties.put(SchemaReady.SCHEMA_ID, schemaId);
+            properties.put("union.schema.bundle", bundle.getSymbolicName());
+            return context.registerService(SchemaReady.class, new Ready(schemaId, applied), properties);
+        } catch (Exception e) {
+            // The bundle's components stay unsatisfied: better no service than one on a wrong schema.
+            LOG.error("Schema migration of {} ({}) failed", bundle.getSymbolicName(), changelog, e);
+            return null;
+        }
+    }
+
+    /** Runs the changelog; returns how many changesets were applied. */
+    int migrate(Bundle bundle, String schemaId, String changelog) throws Exception {
+        ClassLoader bundleLoader = bundle.adapt(BundleWiring.class).getClassLoader();
+        return run(dataSource, bundleLoader, schemaId, changelog);
+    }
+
+    /** The OSGi-free part, also used by unit tests on an in-memory Derby. */
+    public static int run(DataSource dataSource, ClassLoader resources, String schemaId, String changelog)
+            throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // Liquibase looks its own services up through the context class loader.
+        thread.setContextClassLoader(Liquibase.class.getClassLoader());
+        try (Connection connection = dataSource.getConnection()) {
+            Database database = DatabaseFactory.getInstance()
+                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            if (database instanceof DerbyDatabase derby) {
+                // Liquibase would shut the whole embedded Derby down when it closes: others use it.
+                derby.setShutdownEmbeddedDerby(false);
+            }
+            String table = "DBCL_" + schemaId.toUpperCase(Locale.ROOT);
+            database.setDatabaseChangeLogTableName(table);
+            database.setDatabaseChangeLogLockTableName(table + "_LOCK");
+            try (Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(resources), database)) {
+                int pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();
+                if (pending > 0) {
+                    LOG.info("Schema {}: applying {} change set(s) from {}", schemaId, pending, changelog);
+                    liquibase.update(new Contexts(), new LabelExpression());
+                }
+                return pending;
+            }
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Override
+    public void modifiedBundle(Bundle bundle, BundleEvent event, ServiceRegistration<SchemaReady> registration) {
+        // STARTING -> ACTIVE: nothing to do, the schema is ready already.
+    }
+
+    @Override
+    public void removedBundle(Bundle bundle, BundleEvent event, ServiceRegistration<SchemaReady> registration) {
+        try {
+            registration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // unregistered with our own bundle context: nothing left to do
+        }
+    }
+
+    private record Ready(String schemaId, int changesApplied) implements SchemaReady {
+    }
+}
