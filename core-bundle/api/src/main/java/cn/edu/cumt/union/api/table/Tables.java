@@ -1,0 +1,33 @@
+package cn.edu.cumt.union.api.table;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Reads and writes simple tables (a header row, then rows of text cells) as CSV or .xlsx.
+ * Implemented by the core; thread-safe.
+ */
+@ProviderType
+public interface Tables {
+
+    /**
+     * Writes a table. Cells may be {@code null} (empty). Numbers and dates should already be
+     * formatted as text by the caller.
+     *
+     * @param sheetName name of the sheet for .xlsx (ignored for CSV)
+     */
+    void write(TableFormat format, String sheetName, List<String> header, List<List<String>> rows, OutputStream out)
+            throws IOException;
+
+    /**
+     * Reads the first sheet of a table. Every cell comes back as trimmed text ({@code ""} when
+     * empty); dates in .xlsx come back as ISO {@code yyyy-MM-dd}. The first row is the header.
+     *
+     * @throws IOException when the file cannot be read as the format says
+     */
+    List<List<String>> read(TableFormat format, InputStream in) throws IOException;
+}
