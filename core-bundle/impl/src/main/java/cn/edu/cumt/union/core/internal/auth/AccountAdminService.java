@@ -331,8 +331,10 @@ public class AccountAdminService {
     }
 
     private static long enabledOperators(EntityManager em) {
-        return count(em, "select count(distinct a.id) from AccountEntity a, RoleGrantEntity g"
-                + " where g.accountId = a.id and a.enabled = true and g.role = :v", Roles.OPERATOR);
+        // a boolean parameter, not a literal: EclipseLink writes literals as 1/0, which Derby refuses
+        return em.createQuery("select count(distinct a.id) from AccountEntity a, RoleGrantEntity g"
+                + " where g.accountId = a.id and a.enabled = :on and g.role = :role", Long.class)
+                .setParameter("on", true).setParameter("role", Roles.OPERATOR).getSingleResult();
     }
 
     private static boolean holds(EntityManager em, long accountId, String role) {

@@ -284,7 +284,8 @@ public class AccountService {
             em.createQuery("update AccountEntity a set a.lockedUntil = :until where a.id = :id")
                     .setParameter("until", lockedUntil).setParameter("id", account.getId()).executeUpdate();
             LOG.warn("Account '{}' locked until {} after {} failed logins", account.getUsername(), lockedUntil, failures);
-            audit.record("auth.lockout", "Account", id(account), failures + " failed logins; locked until " + lockedUntil);
+            RequestContext.runAs(account.getUsername(), source(), () -> audit.record("auth.lockout", "Account",
+                    id(account), failures + " failed logins; locked until " + lockedUntil));
             return lockedUntil;
         });
     }

@@ -204,8 +204,10 @@ public class SessionService implements TokenAuthenticator {
         sessions.values().removeIf(live -> live.principal.accountId() == accountId
                 && !live.principal.sessionId().equals(keepSessionId));
         jpa.tx(TransactionType.Required, em -> em
-                .createQuery("update SessionEntity s set s.revoked = true where s.accountId = :account"
-                        + " and s.revoked = false and s.id <> :keep")
+                // booleans as parameters: EclipseLink writes literals as 1/0, which Derby's BOOLEAN refuses
+                .createQuery("update SessionEntity s set s.revoked = :yes where s.accountId = :account"
+                        + " and s.revoked = :no and s.id <> :keep")
+                .setParameter("yes", true).setParameter("no", false)
                 .setParameter("account", accountId).setParameter("keep", keepSessionId == null ? "" : keepSessionId)
                 .executeUpdate());
     }
