@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -40,7 +41,7 @@ public class AccountService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
     static final int INITIAL_PASSWORD_LENGTH = 24;
-    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final JpaTemplate jpa;
@@ -332,7 +333,8 @@ public class AccountService {
         return ApiException.unauthorized("auth.invalid-credentials", "用户名或密码错误", "Wrong username or password");
     }
 
-    static ApiException locked(Instant until) {
+    static ApiException locked(Instant lockedUntil) {
+        Instant until = lockedUntil.truncatedTo(ChronoUnit.SECONDS);
         return new ApiException(423, "auth.locked",
                 "登录失败次数过多，账号已临时锁定，将于 " + LOCAL_TIME.format(until) + "（北京时间）自动解锁",
                 "Too many failed logins: the account is locked until " + until + " and then unlocks by itself");

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ public class SessionService implements TokenAuthenticator {
 
     /** Opens a session for the account; the token is the only secret in the result. */
     public Opened openSession(long accountId, String client) {
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS); // JWT times are whole seconds
         String sessionId = UUID.randomUUID().toString();
         SessionEntity session = new SessionEntity(sessionId, accountId, now, now.plus(absoluteLimit), client);
         jpa.tx(TransactionType.Required, em -> em.persist(session));

@@ -32,7 +32,8 @@ final class AuthFixture implements AutoCloseable {
     final AccountAdminService admin;
 
     AuthFixture() throws Exception {
-        jpa = new DerbyJpa("auth" + UUID.randomUUID().toString().replace("-", ""));
+        jpa = sharedDatabase();
+        jpa.wipe();
         dataDir = Files.createTempDirectory("union-auth");
         initialPasswordFile = dataDir.resolve("union/initial-admin-password");
         byte[] key = new byte[32];
@@ -44,6 +45,16 @@ final class AuthFixture implements AutoCloseable {
         accounts = new AccountService(jpa, sessions, audit, hasher, new LoginLimits(3, 10, Duration.ofMinutes(15)),
                 clock, sleeps::add, "admin", initialPasswordFile);
         admin = new AccountAdminService(jpa, sessions, audit, access, hasher, clock);
+    }
+
+    private static DerbyJpa shared;
+
+    /** One database for all tests of the JVM: the changelog runs once, each fixture starts from empty tables. */
+    private static synchronized DerbyJpa sharedDatabase() throws Exception {
+        if (shared == null) {
+            shared = new DerbyJpa("auth" + UUID.randomUUID().toString().replace("-", ""));
+        }
+        return shared;
     }
 
     long unit(String code, Long parent) {
@@ -80,7 +91,6 @@ final class AuthFixture implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        jpa.close();
         try (var files = Files.walk(dataDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

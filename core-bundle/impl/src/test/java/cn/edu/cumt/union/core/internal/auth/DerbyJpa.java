@@ -75,6 +75,19 @@ public final class DerbyJpa implements JpaTemplate, AutoCloseable {
         tx(TransactionType.Required, code);
     }
 
+    /** Empties every table of the core schema (children first) and EclipseLink's cache. */
+    public void wipe() {
+        tx(em -> {
+            for (String table : new String[] { "UNION_SESSION", "UNION_ROLE_GRANT", "UNION_ACCOUNT", "UNION_AUDIT",
+                    "UNION_MEMBER_TRANSFER", "UNION_MEMBER_CATEGORY", "UNION_MEMBER" }) {
+                em.createNativeQuery("DELETE FROM " + table).executeUpdate();
+            }
+            em.createNativeQuery("UPDATE UNION_UNIT SET PARENT_ID = NULL").executeUpdate();
+            em.createNativeQuery("DELETE FROM UNION_UNIT").executeUpdate();
+        });
+        factory.getCache().evictAll();
+    }
+
     @Override
     public void close() {
         factory.close();
