@@ -177,6 +177,16 @@ public class AccountServiceTest {
     }
 
     @Test
+    public void loginUpgradesAnOldHash() {
+        String old = new PasswordHasher(500).hash(AuthFixture.ADMIN_PASSWORD);
+        f.jpa.tx(em -> AccountService.findByUsername(em, "admin").setPasswordHash(old, f.clock.instant()));
+        f.accounts.login("admin", AuthFixture.ADMIN_PASSWORD, "t");
+        String upgraded = f.jpa.txExpr(em -> AccountService.findByUsername(em, "admin").getPasswordHash());
+        assertTrue(upgraded, upgraded.startsWith("pbkdf2-sha512$1000$"));
+        f.accounts.login("admin", AuthFixture.ADMIN_PASSWORD, "t");
+    }
+
+    @Test
     public void logoutEndsTheSession() {
         String token = f.accounts.login("admin", AuthFixture.ADMIN_PASSWORD, "t").token();
         UnionPrincipal caller = f.sessions.authenticate(token).orElseThrow();
