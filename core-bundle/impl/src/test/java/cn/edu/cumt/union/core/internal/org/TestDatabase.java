@@ -45,6 +45,7 @@ public final class TestDatabase implements JpaTemplate {
     private static TestDatabase shared;
 
     private TestDatabase() throws Exception {
+        System.setProperty("derby.stream.error.file", "target/derby.log");
         EmbeddedDataSource dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName("memory:members" + COUNTER.incrementAndGet());
         dataSource.setCreateDatabase("create");
