@@ -133,8 +133,9 @@ public class DemoData {
         do {
             staffNo = hired + String.format("%04d", random.nextInt(10000));
         } while (!staffNos.add(staffNo));
-        String name = SURNAMES.charAt(random.nextInt(SURNAMES.length()))
-                + given(random) + (random.nextInt(3) == 0 ? "" : given(random));
+        // Half of the surnames come from the ten most common ones, as in a real staff list.
+        int surname = random.nextBoolean() ? random.nextInt(10) : random.nextInt(SURNAMES.length());
+        String name = SURNAMES.charAt(surname) + given(random) + (random.nextInt(3) == 0 ? "" : given(random));
         MemberEntity member = new MemberEntity(staffNo, name.strip(), unitId, now);
         boolean female = random.nextInt(100) < 45;
         LocalDate birth = LocalDate.of(hired - 24 - random.nextInt(6), 1 + random.nextInt(12), 1 + random.nextInt(28));
