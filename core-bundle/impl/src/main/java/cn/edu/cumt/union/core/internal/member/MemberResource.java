@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -74,6 +75,15 @@ public class MemberResource {
             @QueryParam("limit") Integer limit) {
         return members.search(scope(sc), query(q, unitId, status, category), Paging.offset(offset),
                 Paging.limit(limit));
+    }
+
+    /** The category vocabulary, so that screens and files use the same codes and labels. */
+    @GET
+    @Path("/categories")
+    @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    public List<CategoryDTO> categories() {
+        return MemberVocabulary.CATEGORIES.entrySet().stream().map(e -> new CategoryDTO(e.getKey(), e.getValue()))
+                .toList();
     }
 
     @GET
@@ -211,7 +221,7 @@ public class MemberResource {
             return UnitScope.all();
         }
         if (!caller.hasRole(Roles.UNIT_ADMIN)) {
-            return UnitScope.of(java.util.Set.of());
+            return UnitScope.of(Set.of());
         }
         return UnitScope.of(access.manageableUnitIds(caller));
     }
