@@ -1,0 +1,228 @@
+package cn.edu.cumt.union.core.internal.member;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.StreamingOutput;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import cn.edu.cumt.union.api.directory.MemberDTO;
+import cn.edu.cumt.union.api.directory.MemberStatus;
+import cn.edu.cumt.union.api.directory.UnitDTO;
+import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.PageDTO;
+import cn.edu.cumt.union.api.rest.Paging;
+import cn.edu.cumt.union.api.rest.UnionResource;
+import cn.edu.cumt.union.api.security.AccessControl;
+import cn.edu.cumt.union.api.security.Roles;
+import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.table.TableFormat;
+import cn.edu.cumt.union.api.table.Tables;
+import cn.edu.cumt.union.core.internal.org.OrganisationService;
+import cn.edu.cumt.union.core.internal.org.UnitScope;
+
+/** {@code /api/members}: administrators work on the members of the units they manage; a member reads their own record. */
+@Component(service = MemberResource.class)
+@UnionResource
+@Path("/members")
+@Produces(MediaType.APPLICATION_JSON)
+public class MemberResource {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final MemberService members;
+    private final OrganisationService organisation;
+    private final AccessControl access;
+    private final Tables tables;
+
+    @Activate
+    public MemberResource(@Reference MemberService members, @Reference OrganisationService organisation,
+            @Reference AccessControl access, @Reference Tables tables) {
+        this.members = members;
+        this.organisation = organisation;
+        this.access = access;
+        this.tables = tables;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    public PageDTO<MemberDTO> search(@Context SecurityContext sc, @QueryParam("q") String q,
+            @QueryParam("unitId") Long unitId, @QueryParam("status") String status,
+            @QueryParam("category") String category, @QueryParam("offset") Integer offset,
+            @QueryParam("limit") Integer limit) {
+        return members.search(scope(sc), query(q, unitId, status, category), Paging.offset(offset),
+                Paging.limit(limit));
+    }
+
+    /** The category vocabulary, so that screens and files use the same codes and labels. */
+    @GET
+    @Path("/categories")
+    @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    public List<CategoryDTO> categories() {
+        return MemberVocabulary.CATEGORIES.entrySet().stream().map(e -> new CategoryDTO(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    public MemberDTO get(@Context SecurityContext sc, @PathParam("id") long id) {
+        UnionPrincipal caller = UnionPrincipal.of(sc);
+        if (caller.memberId() != null && caller.memberId() == id) {
+            return members.get(UnitScope.all(), id);
+        }
+        return members.get(scope(caller), id);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    public MemberDTO create(@Context SecurityContext sc, MemberInputDTO input) {
+        return members.create(scope(sc), input);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    public MemberDTO update(@Context SecurityContext sc, @PathParam("id") long id, MemberInputDTO input) {
+        return members.update(scope(sc), id, input);
+    }
+
+    @POST
+    @Path("/{id}/transfer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    public MemberDTO transfer(@Context SecurityContext sc, @PathParam("id") long id, TransferRequestDTO request) {
+        return members.transfer(scope(sc), id, request);
+    }
+
+    @GET
+    @Path("/{id}/transfers")
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    public List<TransferDTO> transfers(@Context SecurityContext sc, @PathParam("id") long id) {
+        return members.transfers(scope(sc), id);
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    public MemberDTO changeStatus(@Context SecurityContext sc, @PathParam("id") long id, StatusChangeDTO request) {
+        return members.changeStatus(scope(sc), id, request);
+    }
+
+    /** Checks (dry run) or applies a member file; a rejected apply answers 400 with the full report. */
+    @POST
+    @Path("/import")
+    @Consumes({ "text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM })
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    public Response importFile(@Context SecurityContext sc, @QueryParam("dryRun") Boolean dryRun,
+            @QueryParam("format") String format, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            InputStream body) {
+        if (dryRun == null) {
+            throw ApiException.missingField("dryRun");
+        }
+        UnitScope scope = scope(sc);
+        List<List<String>> table;
+        try {
+            table = tables.read(format(format, contentType), body);
+        } catch (IOException e) {
+            throw ApiException.badRequest("import.unreadable", "文件无法读取，请检查格式", "The file cannot be read: "
+                    + e.getMessage());
+        }
+        ImportReportDTO report = members.importTable(scope, table, dryRun);
+        boolean rejected = !dryRun && !report.applied();
+        return Response.status(rejected ? 400 : 200).type(MediaType.APPLICATION_JSON_TYPE).entity(report).build();
+    }
+
+    @GET
+    @Path("/export")
+    @Produces({ "text/csv", XLSX, MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    public Response export(@Context SecurityContext sc, @QueryParam("format") String format,
+            @QueryParam("q") String q, @QueryParam("unitId") Long unitId, @QueryParam("status") String status,
+            @QueryParam("category") String category) {
+        TableFormat tableFormat = format == null ? TableFormat.CSV : TableFormat.fromName(format);
+        if (tableFormat == null) {
+            throw ApiException.invalidField("format", "应为 csv 或 xlsx", "must be csv or xlsx");
+        }
+        List<MemberDTO> found = members.all(scope(sc), query(q, unitId, status, category));
+        Map<Long, UnitDTO> units = organisation.list(true).stream()
+                .collect(Collectors.toMap(UnitDTO::id, Function.identity()));
+        List<List<String>> rows = MemberTableFormat.rows(found, units);
+        StreamingOutput output = out -> tables.write(tableFormat, "会员 Members", MemberTableFormat.header(), rows, out);
+        return Response.ok(output, tableFormat.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"members." + tableFormat.extension() + "\"")
+                .build();
+    }
+
+    private static TableFormat format(String format, String contentType) {
+        if (format != null) {
+            TableFormat named = TableFormat.fromName(format);
+            if (named == null) {
+                throw ApiException.invalidField("format", "应为 csv 或 xlsx", "must be csv or xlsx");
+            }
+            return named;
+        }
+        if (contentType != null && contentType.startsWith(XLSX)) {
+            return TableFormat.XLSX;
+        }
+        if (contentType != null && contentType.startsWith("text/csv")) {
+            return TableFormat.CSV;
+        }
+        throw ApiException.missingField("format");
+    }
+
+    private static MemberQuery query(String q, Long unitId, String status, String category) {
+        MemberStatus parsed = null;
+        if (status != null && !status.isBlank()) {
+            parsed = MemberVocabulary.status(status);
+            if (parsed == null) {
+                throw ApiException.invalidField("status", "未知状态", "unknown status");
+            }
+        }
+        if (q != null && q.length() > 100) {
+            throw ApiException.invalidField("q", "不能超过 100 个字符", "at most 100 characters");
+        }
+        return new MemberQuery(q, unitId, parsed, category == null || category.isBlank() ? null : category);
+    }
+
+    private UnitScope scope(SecurityContext sc) {
+        return scope(UnionPrincipal.of(sc));
+    }
+
+    /** A plain member (no administrator role) manages nothing: the scope is empty. */
+    private UnitScope scope(UnionPrincipal caller) {
+        if (caller.hasRole(Roles.UNION_ADMIN)) {
+            return UnitScope.all();
+        }
+        if (!caller.hasRole(Roles.UNIT_ADMIN)) {
+            return UnitScope.of(Set.of());
+        }
+        return UnitScope.of(access.manageableUnitIds(caller));
+    }
+}

@@ -1,0 +1,353 @@
+package cn.edu.cumt.union.core.internal.member;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import cn.edu.cumt.union.api.audit.AuditLog;
+import cn.edu.cumt.union.api.directory.MemberDTO;
+import cn.edu.cumt.union.api.directory.MemberStatus;
+import cn.edu.cumt.union.api.directory.UnitDTO;
+import cn.edu.cumt.union.api.directory.UnitKind;
+import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.PageDTO;
+import cn.edu.cumt.union.api.storage.SchemaReady;
+import cn.edu.cumt.union.core.internal.member.MemberRules.Problem;
+import cn.edu.cumt.union.core.internal.org.UnitScope;
+import cn.edu.cumt.union.core.internal.org.UnitTree;
+import cn.edu.cumt.union.core.internal.rest.RequestContext;
+
+/** Members: search, edits, transfers and status changes, always within the caller's unit scope. */
+@Component(service = MemberService.class)
+public class MemberService {
+
+    private final JpaTemplate jpa;
+    private final AuditLog audit;
+
+    @Activate
+    public MemberService(@Reference(target = "(osgi.unit.name=union-core)") JpaTemplate jpa,
+            @Reference(target = "(" + SchemaReady.SCHEMA_ID + "=core)") SchemaReady schema, @Reference AuditLog audit) {
+        this(jpa, audit);
+    }
+
+    public MemberService(JpaTemplate jpa, AuditLog audit) {
+        this.jpa = jpa;
+        this.audit = audit;
+    }
+
+    /** Members matching the filters inside the scope, ordered by staff number. */
+    public PageDTO<MemberDTO> search(UnitScope scope, MemberQuery query, int offset, int limit) {
+        checkCategory(query.category());
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Filter filter = filter(em, scope, query);
+            if (filter == null) {
+                return new PageDTO<>(List.of(), 0, offset, limit);
+            }
+            TypedQuery<Long> count = em.createQuery("select count(m) from MemberEntity m" + filter.where, Long.class);
+            TypedQuery<MemberEntity> page = em.createQuery(
+                    "select m from MemberEntity m" + filter.where + " order by m.staffNo", MemberEntity.class);
+            filter.parameters.forEach((name, value) -> {
+                count.setParameter(name, value);
+                page.setParameter(name, value);
+            });
+            List<MemberDTO> items = page.setFirstResult(offset).setMaxResults(limit)
+                    .setHint("eclipselink.batch.type", "IN").setHint("eclipselink.batch", "m.categories")
+                    .getResultList().stream().map(MemberEntity::toDTO).toList();
+            return new PageDTO<>(items, count.getSingleResult(), offset, limit);
+        });
+    }
+
+    /** Every member matching, for the export. */
+    public List<MemberDTO> all(UnitScope scope, MemberQuery query) {
+        checkCategory(query.category());
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Filter filter = filter(em, scope, query);
+            if (filter == null) {
+                return List.<MemberDTO>of();
+            }
+            TypedQuery<MemberEntity> all = em.createQuery(
+                    "select m from MemberEntity m" + filter.where + " order by m.staffNo", MemberEntity.class);
+            filter.parameters.forEach(all::setParameter);
+            return all.setHint("eclipselink.batch.type", "IN").setHint("eclipselink.batch", "m.categories")
+                    .getResultList().stream().map(MemberEntity::toDTO).toList();
+        });
+    }
+
+    private record Filter(String where, Map<String, Object> parameters) {
+    }
+
+    /** @return the JPQL filter, or {@code null} when nothing can match */
+    private static Filter filter(EntityManager em, UnitScope scope, MemberQuery query) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (!scope.isAll()) {
+            if (scope.unitIds().isEmpty()) {
+                return null;
+            }
+            where.append(" and (m.unitId in :scope or m.groupId in :scope)");
+            parameters.put("scope", scope.unitIds());
+        }
+        if (query.unitId() != null) {
+            Set<Long> units = UnitTree.load(em).withDescendants(query.unitId());
+            if (units.isEmpty()) {
+                return null;
+            }
+            where.append(" and (m.unitId in :units or m.groupId in :units)");
+            parameters.put("units", units);
+        }
+        if (query.q() != null && !query.q().isBlank()) {
+            String prefix = query.q().trim().replace("\\", "").replace("%", "").replace("_", "") + "%";
+            where.append(" and (m.name like :q or m.staffNo like :q)");
+            parameters.put("q", prefix);
+        }
+        if (query.status() != null) {
+            where.append(" and m.status = :status");
+            parameters.put("status", query.status());
+        }
+        if (query.category() != null) {
+            where.append(" and :category member of m.categories");
+            parameters.put("category", query.category());
+        }
+        return new Filter(where.toString(), parameters);
+    }
+
+    public MemberDTO get(UnitScope scope, long id) {
+        return jpa.txExpr(TransactionType.Required, em -> visible(em, scope, id).toDTO());
+    }
+
+    public MemberDTO create(UnitScope scope, MemberInputDTO input) {
+        Set<String> categories = validate(input, true);
+        MemberDTO created = jpa.txExpr(TransactionType.Required, em -> {
+            UnitTree tree = UnitTree.load(em);
+            UnitDTO unit = unit(tree, scope, input.unitId());
+            Long groupId = group(tree, unit, input.groupId());
+            Long taken = em.createQuery("select count(m) from MemberEntity m where m.staffNo = :no", Long.class)
+                    .setParameter("no", input.staffNo().trim()).getSingleResult();
+            if (taken > 0) {
+                throw ApiException.conflict("member.staff-no-taken", "工号已存在：" + input.staffNo(),
+                        "Staff number already exists: " + input.staffNo());
+            }
+            MemberEntity member = new MemberEntity(input.staffNo().trim(), input.name().trim(), unit.id(), Instant.now());
+            apply(member, input, categories, groupId);
+            em.persist(member);
+            em.flush();
+            return member.toDTO();
+        });
+        audit.record("member.create", "Member", String.valueOf(created.id()),
+                created.staffNo() + " " + created.name() + " unit " + created.unitId());
+        return created;
+    }
+
+    /** Updates the fields of a member; the staff number and unit stay (a transfer moves a member). */
+    public MemberDTO update(UnitScope scope, long id, MemberInputDTO input) {
+        Set<String> categories = validate(input, false);
+        MemberDTO updated = jpa.txExpr(TransactionType.Required, em -> {
+            MemberEntity member = visible(em, scope, id);
+            if (input.staffNo() != null && !input.staffNo().trim().equals(member.getStaffNo())) {
+                throw ApiException.badRequest("member.staff-no-fixed", "工号不能修改", "The staff number cannot change");
+            }
+            if (input.unitId() != null && input.unitId() != member.getUnitId()) {
+                throw ApiException.badRequest("member.unit-by-transfer", "请通过转会变更单位",
+                        "Change the unit with a transfer");
+            }
+            UnitTree tree = UnitTree.load(em);
+            Long groupId = group(tree, tree.find(member.getUnitId()).orElseThrow(), input.groupId());
+            member.setName(input.name().trim());
+            apply(member, input, categories, groupId);
+            member.touch(Instant.now());
+            return member.toDTO();
+        });
+        audit.record("member.update", "Member", String.valueOf(id), updated.staffNo() + " " + updated.name());
+        return updated;
+    }
+
+    /** Moves a member to another unit; the scope must cover both units. Keeps the history. */
+    public MemberDTO transfer(UnitScope scope, long id, TransferRequestDTO request) {
+        if (request == null || request.toUnitId() == null) {
+            throw ApiException.missingField("toUnitId");
+        }
+        String note = note(request.note());
+        String actor = RequestContext.current().actor();
+        long[] from = new long[1];
+        MemberDTO moved = jpa.txExpr(TransactionType.Required, em -> {
+            MemberEntity member = visible(em, scope, id);
+            UnitDTO target = unit(UnitTree.load(em), scope, request.toUnitId());
+            if (target.id() == member.getUnitId()) {
+                throw ApiException.badRequest("member.transfer-same-unit", "会员已在该单位", "The member is already in that unit");
+            }
+            from[0] = member.getUnitId();
+            em.persist(new MemberTransferEntity(id, member.getUnitId(), target.id(), Instant.now(), actor, note));
+            member.setUnitId(target.id());
+            member.setGroupId(null);
+            member.touch(Instant.now());
+            return member.toDTO();
+        });
+        audit.record("member.transfer", "Member", String.valueOf(id),
+                "unit " + from[0] + " -> " + moved.unitId() + (note == null ? "" : ": " + note));
+        return moved;
+    }
+
+    public List<TransferDTO> transfers(UnitScope scope, long id) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            visible(em, scope, id);
+            return em.createQuery("select t from MemberTransferEntity t where t.memberId = :id order by t.id",
+                    MemberTransferEntity.class).setParameter("id", id).getResultList().stream().map(TransferDTO::of)
+                    .toList();
+        });
+    }
+
+    public MemberDTO changeStatus(UnitScope scope, long id, StatusChangeDTO request) {
+        if (request == null || request.status() == null) {
+            throw ApiException.missingField("status");
+        }
+        String note = note(request.note());
+        MemberStatus[] before = new MemberStatus[1];
+        MemberDTO changed = jpa.txExpr(TransactionType.Required, em -> {
+            MemberEntity member = visible(em, scope, id);
+            before[0] = member.getStatus();
+            member.setStatus(request.status());
+            member.touch(Instant.now());
+            return member.toDTO();
+        });
+        audit.record("member.status", "Member", String.valueOf(id),
+                before[0] + " -> " + changed.status() + (note == null ? "" : ": " + note));
+        return changed;
+    }
+
+    /**
+     * Checks a whole table and, unless it is a dry run or any row is bad, writes every row in one
+     * transaction. Nothing is written when any row is bad.
+     */
+    public ImportReportDTO importTable(UnitScope scope, List<List<String>> table, boolean dryRun) {
+        String actor = RequestContext.current().actor();
+        ImportReportDTO report = jpa.txExpr(TransactionType.Required, em -> {
+            MemberImporter importer = new MemberImporter(em, scope);
+            ImportReportDTO analysis = importer.analyse(table);
+            if (dryRun || importer.hasErrors()) {
+                return analysis;
+            }
+            importer.apply(actor);
+            return importer.report(true);
+        });
+        if (report.applied()) {
+            audit.record("member.import", "Member", null, "rows " + report.rows() + ", created " + report.toCreate()
+                    + ", updated " + report.toUpdate());
+        } else if (!dryRun) {
+            audit.denied("member.import", "Member", null, "rejected: " + report.errors().size() + " errors in "
+                    + report.rows() + " rows");
+        }
+        return report;
+    }
+
+    /** @return the member, or 404 when it does not exist or lies outside the scope */
+    private static MemberEntity visible(EntityManager em, UnitScope scope, long id) {
+        MemberEntity member = em.find(MemberEntity.class, id);
+        if (member == null || !(scope.covers(member.getUnitId()) || scope.covers(member.getGroupId()))) {
+            throw ApiException.notFound("member.not-found", "会员不存在", "Member not found");
+        }
+        return member;
+    }
+
+    private static UnitDTO unit(UnitTree tree, UnitScope scope, Long unitId) {
+        if (unitId == null) {
+            throw ApiException.missingField("unitId");
+        }
+        UnitDTO unit = tree.find(unitId).filter(u -> scope.covers(u.id())).orElseThrow(
+                () -> ApiException.notFound("unit.not-found", "单位不存在", "Unit not found"));
+        if (unit.kind() != UnitKind.UNIT) {
+            throw ApiException.invalidField("unitId", "会员应属于二级单位工会", "members belong to a unit union");
+        }
+        if (unit.retired()) {
+            throw ApiException.conflict("unit.retired", "单位已撤销", "The unit is retired");
+        }
+        return unit;
+    }
+
+    private static Long group(UnitTree tree, UnitDTO unit, Long groupId) {
+        if (groupId == null) {
+            return null;
+        }
+        UnitDTO group = tree.find(groupId).orElse(null);
+        if (group == null || group.kind() != UnitKind.GROUP || group.retired() || group.parentId() == null
+                || group.parentId() != unit.id()) {
+            throw ApiException.invalidField("groupId", "应为该单位下的工会小组", "must be a union group of the member's unit");
+        }
+        return groupId;
+    }
+
+    private static void apply(MemberEntity member, MemberInputDTO input, Set<String> categories, Long groupId) {
+        member.setGender(input.gender() == null ? null : MemberVocabulary.gender(input.gender()));
+        member.setBirthDate(input.birthDate());
+        member.setPhone(blankToNull(input.phone()));
+        member.setEmail(blankToNull(input.email()));
+        member.setGroupId(groupId);
+        member.setJoinDate(input.joinDate());
+        if (input.status() != null) {
+            member.setStatus(input.status());
+        }
+        member.setCategories(categories);
+    }
+
+    /** @return the category codes; throws 400 on the first bad field */
+    private static Set<String> validate(MemberInputDTO input, boolean creating) {
+        if (input == null) {
+            throw ApiException.badRequest("request.body-missing", "缺少请求内容", "Missing request body");
+        }
+        if (creating) {
+            field("staffNo", MemberRules.staffNo(input.staffNo() == null ? null : input.staffNo().trim()));
+        }
+        field("name", MemberRules.name(input.name() == null ? null : input.name().trim()));
+        if (input.gender() != null && MemberVocabulary.gender(input.gender()) == null) {
+            throw ApiException.invalidField("gender", "应为 M 或 F", "must be M or F");
+        }
+        field("phone", MemberRules.phone(blankToNull(input.phone())));
+        field("email", MemberRules.email(blankToNull(input.email())));
+        Set<String> categories = new TreeSet<>();
+        for (String category : input.categories() == null ? Set.<String>of() : input.categories()) {
+            String code = category == null ? null : MemberVocabulary.category(category);
+            if (code == null) {
+                throw ApiException.invalidField("categories", "未知类别：" + category + "，可选 "
+                        + MemberVocabulary.categoryCodes(), "unknown category " + category + ", known: "
+                        + MemberVocabulary.categoryCodes());
+            }
+            categories.add(code);
+        }
+        return categories;
+    }
+
+    private static void checkCategory(String category) {
+        if (category != null && !MemberVocabulary.categoryCodes().contains(category)) {
+            throw ApiException.invalidField("category", "未知类别：" + category, "unknown category: " + category);
+        }
+    }
+
+    private static void field(String name, Problem problem) {
+        if (problem != null) {
+            throw ApiException.invalidField(name, problem.zh(), problem.en());
+        }
+    }
+
+    private static String note(String note) {
+        String value = blankToNull(note);
+        if (value != null && value.length() > MemberRules.NOTE_MAX) {
+            throw ApiException.invalidField("note", "不能超过 500 个字符", "at most 500 characters");
+        }
+        return value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

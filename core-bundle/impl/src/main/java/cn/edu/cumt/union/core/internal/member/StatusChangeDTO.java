@@ -1,0 +1,7 @@
+package cn.edu.cumt.union.core.internal.member;
+
+import cn.edu.cumt.union.api.directory.MemberStatus;
+
+/** Body of {@code POST /api/members/{id}/status}. */
+public record StatusChangeDTO(MemberStatus status, String note) {
+}

@@ -1,0 +1,149 @@
+package cn.edu.cumt.union.core.internal.member;
+
+import static cn.edu.cumt.union.core.internal.member.MemberImportTest.read;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.Before;
+import org.junit.Test;
+
+import cn.edu.cumt.union.api.directory.MemberDTO;
+import cn.edu.cumt.union.api.directory.MemberStatus;
+import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.PageDTO;
+import cn.edu.cumt.union.core.internal.org.TestDatabase;
+import cn.edu.cumt.union.core.internal.org.TestTree;
+import cn.edu.cumt.union.core.internal.org.UnitScope;
+
+public class MemberServiceTest {
+
+    private TestDatabase db;
+    private TestTree tree;
+    private MemberService members;
+    private UnitScope csAdmin;
+
+    @Before
+    public void setUp() throws Exception {
+        db = TestDatabase.fresh();
+        tree = new TestTree(db);
+        members = new MemberService(db, db.auditLog);
+        csAdmin = UnitScope.of(Set.of(tree.cs.id(), tree.csG1.id(), tree.csG2.id()));
+        String csv = "工号,姓名,单位代码,小组代码,状态,类别\n"
+                + "1001,王芳,CS,CS-G1,,female\n"
+                + "1002,王强,CS,CS-G2,退休,cadre\n"
+                + "1003,李明,CS,,,\n"
+                + "2001,王小,MATH,MATH-G1,,female;young\n"
+                + "2002,赵四,MATH,,,\n";
+        assertTrue(members.importTable(UnitScope.all(), read(csv), false).applied());
+    }
+
+    @Test
+    public void searchIsScopedAndFiltered() {
+        assertEquals(5, search(UnitScope.all(), new MemberQuery(null, null, null, null)).total());
+        assertEquals(List.of("1001", "1002", "1003"), staffNos(search(csAdmin, new MemberQuery(null, null, null, null))));
+        assertEquals(0, search(UnitScope.of(Set.of()), new MemberQuery(null, null, null, null)).total());
+        assertEquals(List.of("1001", "1002", "2001"), staffNos(search(UnitScope.all(), new MemberQuery("王", null, null, null))));
+        assertEquals(List.of("1001", "1002"), staffNos(search(csAdmin, new MemberQuery("王", null, null, null))));
+        assertEquals(List.of("2001", "2002"), staffNos(search(UnitScope.all(), new MemberQuery("200", null, null, null))));
+        assertEquals(List.of("1001", "2001"), staffNos(search(UnitScope.all(), new MemberQuery(null, null, null, "female"))));
+        assertEquals(List.of("1002"), staffNos(search(UnitScope.all(), new MemberQuery(null, null, MemberStatus.RETIRED, null))));
+        // A unit includes its groups; a group only its own members.
+        assertEquals(3, search(UnitScope.all(), new MemberQuery(null, tree.cs.id(), null, null)).total());
+        assertEquals(List.of("1001"), staffNos(search(UnitScope.all(), new MemberQuery(null, tree.csG1.id(), null, null))));
+        // A unit admin asking for another unit gets nothing, not its members.
+        assertEquals(0, search(csAdmin, new MemberQuery(null, tree.math.id(), null, null)).total());
+        PageDTO<MemberDTO> page = members.search(UnitScope.all(), new MemberQuery(null, null, null, null), 1, 2);
+        assertEquals(List.of("1002", "1003"), staffNos(page));
+        assertEquals(5, page.total());
+        expect(400, () -> search(UnitScope.all(), new MemberQuery(null, null, null, "alien")));
+    }
+
+    @Test
+    public void recordsOutsideTheScopeAreNotFound() {
+        long math = id("2001");
+        assertEquals("王小", members.get(UnitScope.all(), math).name());
+        expect(404, () -> members.get(csAdmin, math));
+        expect(404, () -> members.update(csAdmin, math, input("2001", "改名", tree.math.id())));
+        expect(404, () -> members.changeStatus(csAdmin, math, new StatusChangeDTO(MemberStatus.WITHDRAWN, null)));
+    }
+
+    @Test
+    public void createAndUpdateValidateTheirInput() {
+        MemberDTO created = members.create(csAdmin, new MemberInputDTO("3001", "新会员", "F", null, "13912345678",
+                "new@cumt.edu.cn", tree.cs.id(), tree.csG2.id(), null, null, Set.of("女教职工", "young")));
+        assertEquals(Set.of("female", "young"), created.categories());
+        assertEquals(MemberStatus.ACTIVE, created.status());
+        expect(409, () -> members.create(UnitScope.all(), input("3001", "重复", tree.cs.id())));
+        expect(404, () -> members.create(csAdmin, input("3002", "别处", tree.math.id())));
+        expect(400, () -> members.create(UnitScope.all(), input("30 02", "坏工号", tree.cs.id())));
+        expect(400, () -> members.create(UnitScope.all(), input("3003", "", tree.cs.id())));
+        expect(400, () -> members.create(UnitScope.all(), input("3004", "x".repeat(101), tree.cs.id())));
+        expect(400, () -> members.create(UnitScope.all(), new MemberInputDTO("3005", "名", "X", null, null, null,
+                tree.cs.id(), null, null, null, null)));
+        expect(400, () -> members.create(UnitScope.all(), new MemberInputDTO("3006", "名", null, null, "abc", null,
+                tree.cs.id(), null, null, null, null)));
+        expect(400, () -> members.create(UnitScope.all(), new MemberInputDTO("3007", "名", null, null, null, "a@b",
+                tree.cs.id(), null, null, null, null)));
+        expect(400, () -> members.create(UnitScope.all(), new MemberInputDTO("3008", "名", null, null, null, null,
+                tree.cs.id(), tree.mathG1.id(), null, null, null)));
+        expect(400, () -> members.create(UnitScope.all(), input("3009", "组里", tree.csG1.id())));
+        MemberDTO updated = members.update(csAdmin, created.id(), input(null, "改过", null));
+        assertEquals("改过", updated.name());
+        expect(400, () -> members.update(csAdmin, created.id(), input("9999", "改过", null)));
+        assertTrue(db.audit.stream().anyMatch(line -> line.startsWith("member.update " + created.id())));
+    }
+
+    @Test
+    public void transferNeedsBothUnitsAndKeepsHistory() {
+        long wang = id("1001");
+        expect(404, () -> members.transfer(csAdmin, wang, new TransferRequestDTO(tree.math.id(), "调动")));
+        expect(400, () -> members.transfer(UnitScope.all(), wang, new TransferRequestDTO(tree.cs.id(), null)));
+        MemberDTO moved = members.transfer(UnitScope.all(), wang, new TransferRequestDTO(tree.math.id(), "工作调动"));
+        assertEquals(tree.math.id(), moved.unitId());
+        assertEquals(null, moved.groupId());
+        List<TransferDTO> history = members.transfers(UnitScope.all(), wang);
+        assertEquals(1, history.size());
+        assertEquals(tree.cs.id(), history.get(0).fromUnitId());
+        assertEquals("工作调动", history.get(0).note());
+        expect(404, () -> members.transfers(csAdmin, wang));
+        assertTrue(db.audit.stream().anyMatch(line -> line.startsWith("member.transfer " + wang)));
+    }
+
+    @Test
+    public void statusChangesAreRecorded() {
+        long li = id("1003");
+        assertEquals(MemberStatus.WITHDRAWN,
+                members.changeStatus(csAdmin, li, new StatusChangeDTO(MemberStatus.WITHDRAWN, "本人申请")).status());
+        expect(400, () -> members.changeStatus(csAdmin, li, new StatusChangeDTO(null, null)));
+        assertTrue(db.audit.stream().anyMatch(line -> line.contains("ACTIVE -> WITHDRAWN")));
+    }
+
+    private MemberInputDTO input(String staffNo, String name, Long unitId) {
+        return new MemberInputDTO(staffNo, name, null, null, null, null, unitId, null, null, null, null);
+    }
+
+    private PageDTO<MemberDTO> search(UnitScope scope, MemberQuery query) {
+        return members.search(scope, query, 0, 50);
+    }
+
+    private long id(String staffNo) {
+        return search(UnitScope.all(), new MemberQuery(staffNo, null, null, null)).items().get(0).id();
+    }
+
+    private static List<String> staffNos(PageDTO<MemberDTO> page) {
+        return page.items().stream().map(MemberDTO::staffNo).toList();
+    }
+
+    private static void expect(int status, Runnable action) {
+        try {
+            action.run();
+            fail("expected " + status);
+        } catch (ApiException e) {
+            assertEquals(e.code() + ": " + e.getMessage(), status, e.status());
+        }
+    }
+}
