@@ -23,6 +23,7 @@ import cn.edu.cumt.union.api.directory.UnitDTO;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.AccessControl;
+import cn.edu.cumt.union.core.internal.security.AccessControlImpl;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 
@@ -35,9 +36,12 @@ public class OrganisationResource {
 
     private final OrganisationService organisation;
     private final AccessControl access;
+    private final AccessControlImpl accessCache;
 
     @Activate
-    public OrganisationResource(@Reference OrganisationService organisation, @Reference AccessControl access) {
+    public OrganisationResource(@Reference OrganisationService organisation, @Reference AccessControl access,
+            @Reference AccessControlImpl accessCache) {
+        this.accessCache = accessCache;
         this.organisation = organisation;
         this.access = access;
     }
@@ -60,7 +64,7 @@ public class OrganisationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     public UnitDTO create(@Context SecurityContext sc, UnitRequestDTO request) {
-        return organisation.create(scope(sc), request);
+        return treeChanged(organisation.create(scope(sc), request));
     }
 
     @PUT
@@ -68,7 +72,7 @@ public class OrganisationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     public UnitDTO rename(@Context SecurityContext sc, @PathParam("id") long id, UnitRenameDTO request) {
-        return organisation.rename(scope(sc), id, request);
+        return treeChanged(organisation.rename(scope(sc), id, request));
     }
 
     @POST
@@ -79,18 +83,24 @@ public class OrganisationResource {
         if (request == null) {
             throw ApiException.missingField("parentId");
         }
-        return organisation.move(id, request.parentId());
+        return treeChanged(organisation.move(id, request.parentId()));
     }
 
     @POST
     @Path("/{id}/retire")
     @RolesAllowed(Roles.UNION_ADMIN)
     public UnitDTO retire(@PathParam("id") long id) {
-        return organisation.retire(id);
+        return treeChanged(organisation.retire(id));
     }
 
     private UnitScope scope(SecurityContext sc) {
         UnionPrincipal caller = UnionPrincipal.of(sc);
         return caller.hasRole(Roles.UNION_ADMIN) ? UnitScope.all() : UnitScope.of(access.manageableUnitIds(caller));
+    }
+
+    /** Unit scopes follow the tree: forget the cached one so that the next decision sees the change. */
+    private UnitDTO treeChanged(UnitDTO changed) {
+        accessCache.invalidate();
+        return changed;
     }
 }
