@@ -1,5 +1,8 @@
 package cn.edu.cumt.union.core.internal.demo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -25,6 +28,8 @@ import org.slf4j.LoggerFactory;
 import cn.edu.cumt.union.api.audit.AuditLog;
 import cn.edu.cumt.union.api.directory.MemberStatus;
 import cn.edu.cumt.union.api.directory.UnitKind;
+import cn.edu.cumt.union.core.internal.auth.DataDir;
+import cn.edu.cumt.union.core.internal.auth.PasswordHasher;
 import cn.edu.cumt.union.core.internal.member.MemberEntity;
 import cn.edu.cumt.union.core.internal.org.OrganisationService;
 import cn.edu.cumt.union.core.internal.org.UnitEntity;
@@ -89,6 +94,17 @@ public class DemoData {
         }
         LOG.info("Loaded demo data: {} units and groups, {} members", loaded[0], loaded[1]);
         audit.record("demo.load", "Unit", null, loaded[0] + " units and groups, " + loaded[1] + " members");
+        Path accounts = DataDir.resolve(DemoAccounts.FILE);
+        int logins = jpa.txExpr(TransactionType.Required, em -> {
+            try {
+                return DemoAccounts.create(em, new PasswordHasher(PasswordHasher.DEFAULT_ITERATIONS), accounts).size() - 1;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        LOG.warn("Created {} demo logins (unit administrators and members); usernames and passwords are in {}", logins,
+                accounts);
+        audit.record("demo.accounts", "Account", null, logins + " demo logins");
     }
 
     /** @return {units, members} created, or {@code null} when anything besides the root already exists */
