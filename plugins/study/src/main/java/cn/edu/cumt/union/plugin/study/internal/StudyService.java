@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -255,7 +256,7 @@ public class StudyService {
         if (input == null || input.memberIds() == null || input.memberIds().isEmpty()) {
             throw ApiException.missingField("memberIds");
         }
-        if (input.memberIds().size() > MAX_MEMBER_IDS || input.memberIds().contains(null)) {
+        if (input.memberIds().size() > MAX_MEMBER_IDS || input.memberIds().stream().anyMatch(Objects::isNull)) {
             throw ApiException.invalidField("memberIds", "最多 " + MAX_MEMBER_IDS + " 个且不能为空",
                     "at most " + MAX_MEMBER_IDS + " ids, none null");
         }
@@ -550,7 +551,7 @@ public class StudyService {
         long organiser = input.organiserUnitId();
         requireUnit("organiserUnitId", organiser);
         List<Long> targets = input.targetUnitIds() == null ? List.of() : input.targetUnitIds();
-        if (targets.size() > MAX_TARGETS || targets.contains(null)) {
+        if (targets.size() > MAX_TARGETS || targets.stream().anyMatch(Objects::isNull)) {
             throw ApiException.invalidField("targetUnitIds", "最多 " + MAX_TARGETS + " 个且不能为空",
                     "at most " + MAX_TARGETS + " ids, none null");
         }
@@ -581,7 +582,7 @@ public class StudyService {
         if (materials == null) {
             return List.of();
         }
-        if (materials.size() > MAX_MATERIALS || materials.contains(null)) {
+        if (materials.size() > MAX_MATERIALS || materials.stream().anyMatch(Objects::isNull)) {
             throw ApiException.invalidField("materials", "最多 " + MAX_MATERIALS + " 项且不能为空",
                     "at most " + MAX_MATERIALS + " entries, none null");
         }
