@@ -26,6 +26,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
+import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
 
@@ -130,12 +131,18 @@ public class StudyService {
 
     public StudySessionDTO update(UnionPrincipal caller, long id, StudySessionEditDTO input) {
         Instant now = clock.instant();
-        StudySessionDTO updated = jpa.txExpr(TransactionType.Required, em -> {
-            StudySessionEntity session = managed(em, caller, id);
-            session.apply(validate(caller, input), now);
-            em.flush();
-            return session.toDTO();
-        });
+        StudySessionDTO updated;
+        try {
+            updated = jpa.txExpr(TransactionType.Required, em -> {
+                StudySessionEntity session = managed(em, caller, id);
+                session.apply(validate(caller, input), now);
+                em.flush();
+                return session.toDTO();
+            });
+        } catch (OptimisticLockException concurrent) {
+            throw ApiException.conflict("study.session.changed", "学习会刚被他人修改，请刷新后重试",
+                    "The session was changed by someone else; reload and try again");
+        }
         audit.record("study.session.update", TARGET_TYPE, String.valueOf(id), updated.title());
         return updated;
     }
