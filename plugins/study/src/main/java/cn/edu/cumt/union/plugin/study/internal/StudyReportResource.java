@@ -45,8 +45,8 @@ public class StudyReportResource {
     @Produces({ MediaType.APPLICATION_JSON, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
     public Response report(@Context SecurityContext sc, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("format") String format) {
-        LocalDate fromDate = StudyService.date("from", from);
-        LocalDate toDate = StudyService.date("to", to);
+        LocalDate fromDate = StudyInputs.date("from", from);
+        LocalDate toDate = StudyInputs.date("to", to);
         TableFormat file = null;
         if (format != null && !format.isBlank() && !"json".equalsIgnoreCase(format.trim())) {
             file = TableFormat.fromName(format);

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -19,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -64,20 +62,6 @@ public class StudyService {
     static final String TARGET_TYPE = "StudySession";
     static final List<String> REPORT_HEADER = List.of("单位", "应到", "实到", "到课率");
 
-    static final int MAX_TITLE = 200;
-    static final int MAX_TOPIC = 1000;
-    static final int MAX_PLACE = 200;
-    static final int MAX_URL = 1000;
-    static final int MAX_TEXT = 4000;
-    static final int MAX_CATEGORY = 40;
-    static final int MAX_MATERIALS = 50;
-    static final int MAX_TARGETS = 500;
-    static final int MAX_CATEGORIES = 20;
-    static final int MAX_CODE = 32;
-    static final int MAX_MEMBER_IDS = 5000;
-    // Far outside any real session, but inside what every database's TIMESTAMP can hold.
-    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
     @ObjectClassDefinition(name = "Union study (政治学习)", description = "Rules of the political study plugin")
     public @interface Config {
@@ -216,7 +200,7 @@ public class StudyService {
 
     /** 签到. Idempotent: a member who already attended gets the first attendance back. */
     public AttendanceDTO checkIn(UnionPrincipal caller, long id, String code) {
-        String given = text("code", code, MAX_CODE, true);
+        String given = StudyInputs.text("code", code, StudyInputs.MAX_CODE, true);
         MemberDTO member = member(caller);
         Set<Long> path = unitPath(member.unitId());
         Instant now = clock.instant();
@@ -263,11 +247,7 @@ public class StudyService {
         if (input == null || input.memberIds() == null || input.memberIds().isEmpty()) {
             throw ApiException.missingField("memberIds");
         }
-        if (input.memberIds().size() > MAX_MEMBER_IDS || input.memberIds().stream().anyMatch(Objects::isNull)) {
-            throw ApiException.invalidField("memberIds", "最多 " + MAX_MEMBER_IDS + " 个且不能为空",
-                    "at most " + MAX_MEMBER_IDS + " ids, none null");
-        }
-        Set<Long> wanted = new TreeSet<>(input.memberIds());
+        List<Long> wanted = StudyInputs.ids("memberIds", input.memberIds(), StudyInputs.MAX_MEMBER_IDS);
         Instant now = clock.instant();
         List<Long> added = jpa.txExpr(TransactionType.Required, em -> {
             StudySessionEntity session = managed(em, caller, id);
@@ -449,17 +429,6 @@ public class StudyService {
                 : BigDecimal.valueOf(attended).divide(BigDecimal.valueOf(expected), 3, RoundingMode.HALF_UP);
     }
 
-    /** Parses a {@code YYYY-MM-DD} query parameter. */
-    static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw ApiException.missingField(field);
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalidField(field, "应为 YYYY-MM-DD 格式的日期", "must be a date as YYYY-MM-DD");
-        }
-    }
 
     // ---- who is expected ----
 
@@ -543,28 +512,23 @@ public class StudyService {
         if (input == null) {
             throw ApiException.missingField("(body)");
         }
-        String title = text("title", input.title(), MAX_TITLE, true);
-        String topic = text("topic", input.topic(), MAX_TOPIC, false);
-        String place = text("place", input.place(), MAX_PLACE, false);
-        Instant startsAt = time("startsAt", input.startsAt());
-        Instant endsAt = time("endsAt", input.endsAt());
+        String title = StudyInputs.text("title", input.title(), StudyInputs.MAX_TITLE, true);
+        String topic = StudyInputs.text("topic", input.topic(), StudyInputs.MAX_TOPIC, false);
+        String place = StudyInputs.text("place", input.place(), StudyInputs.MAX_PLACE, false);
+        Instant startsAt = StudyInputs.time("startsAt", input.startsAt());
+        Instant endsAt = StudyInputs.time("endsAt", input.endsAt());
         if (!endsAt.isAfter(startsAt)) {
             throw ApiException.invalidField("endsAt", "必须晚于开始时间", "must be after startsAt");
         }
-        List<MaterialDTO> materials = materials(input.materials());
+        List<MaterialDTO> materials = StudyInputs.materials(input.materials());
         if (input.organiserUnitId() == null) {
             throw ApiException.missingField("organiserUnitId");
         }
         long organiser = input.organiserUnitId();
         requireUnit("organiserUnitId", organiser);
-        List<Long> targets = input.targetUnitIds() == null ? List.of() : input.targetUnitIds();
-        if (targets.size() > MAX_TARGETS || targets.stream().anyMatch(Objects::isNull)) {
-            throw ApiException.invalidField("targetUnitIds", "最多 " + MAX_TARGETS + " 个且不能为空",
-                    "at most " + MAX_TARGETS + " ids, none null");
-        }
-        targets = List.copyOf(new TreeSet<>(targets));
+        List<Long> targets = StudyInputs.ids("targetUnitIds", input.targetUnitIds(), StudyInputs.MAX_TARGETS);
         targets.forEach(t -> requireUnit("targetUnitIds", t));
-        List<String> categories = categories(input.targetCategories());
+        List<String> categories = StudyInputs.categories(input.targetCategories());
         if (!access.canManageUnit(caller, organiser)) {
             throw ApiException.forbidden("study.unit-not-managed", "无权以该单位名义组织学习",
                     "You may not organise sessions for this unit");
@@ -583,70 +547,6 @@ public class StudyService {
         if (unit == null || unit.retired()) {
             throw ApiException.invalidField(field, "单位 " + unitId + " 不存在", "unknown unit " + unitId);
         }
-    }
-
-    private static List<MaterialDTO> materials(List<MaterialDTO> materials) {
-        if (materials == null) {
-            return List.of();
-        }
-        if (materials.size() > MAX_MATERIALS || materials.stream().anyMatch(Objects::isNull)) {
-            throw ApiException.invalidField("materials", "最多 " + MAX_MATERIALS + " 项且不能为空",
-                    "at most " + MAX_MATERIALS + " entries, none null");
-        }
-        List<MaterialDTO> valid = new ArrayList<>();
-        for (int i = 0; i < materials.size(); i++) {
-            String field = "materials[" + i + "]";
-            MaterialDTO m = materials.get(i);
-            String url = text(field + ".url", m.url(), MAX_URL, false);
-            String text = text(field + ".text", m.text(), MAX_TEXT, false);
-            if (url == null && text == null) {
-                throw ApiException.invalidField(field, "需要链接或正文", "needs a url or a text");
-            }
-            if (url != null && !url.startsWith("https://") && !url.startsWith("http://")) {
-                throw ApiException.invalidField(field + ".url", "应以 http:// 或 https:// 开头",
-                        "must start with http:// or https://");
-            }
-            valid.add(new MaterialDTO(text(field + ".title", m.title(), MAX_TITLE, true), url, text));
-        }
-        return valid;
-    }
-
-    private static List<String> categories(List<String> categories) {
-        if (categories == null) {
-            return List.of();
-        }
-        if (categories.size() > MAX_CATEGORIES) {
-            throw ApiException.invalidField("targetCategories", "最多 " + MAX_CATEGORIES + " 个",
-                    "at most " + MAX_CATEGORIES + " entries");
-        }
-        Set<String> valid = new TreeSet<>();
-        categories.forEach(c -> valid.add(text("targetCategories", c, MAX_CATEGORY, true)));
-        return List.copyOf(valid);
-    }
-
-    /** Trims; blank counts as absent. */
-    private static String text(String field, String value, int max, boolean required) {
-        String trimmed = value == null ? null : value.strip();
-        if (trimmed == null || trimmed.isEmpty()) {
-            if (required) {
-                throw ApiException.missingField(field);
-            }
-            return null;
-        }
-        if (trimmed.length() > max) {
-            throw ApiException.invalidField(field, "长度不能超过 " + max, "longer than " + max + " characters");
-        }
-        return trimmed;
-    }
-
-    private static Instant time(String field, Instant value) {
-        if (value == null) {
-            throw ApiException.missingField(field);
-        }
-        if (value.isBefore(EARLIEST) || !value.isBefore(LATEST)) {
-            throw ApiException.invalidField(field, "应在 2000 年至 2099 年之间", "must be between 2000 and 2099");
-        }
-        return value;
     }
 
     // ---- small things ----

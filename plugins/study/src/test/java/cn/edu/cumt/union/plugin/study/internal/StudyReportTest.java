@@ -104,12 +104,4 @@ public class StudyReportTest extends StudyTestBase {
         assertEquals(List.of(List.of("计算机学院", "3", "1", "0.333"), List.of("数学学院", "0", "0", ""),
                 List.of("合计", "3", "1", "0.333")), StudyService.reportRows(report));
     }
-
-    @Test
-    public void datesMustBeIsoDays() {
-        assertEquals(DAY, StudyService.date("from", " 2026-03-10 "));
-        expect(400, "request.field-invalid", () -> StudyService.date("from", "2026/03/10"));
-        expect(400, "request.field-invalid", () -> StudyService.date("from", "2026-02-30"));
-        expect(400, "request.field-missing", () -> StudyService.date("to", null));
-    }
 }
