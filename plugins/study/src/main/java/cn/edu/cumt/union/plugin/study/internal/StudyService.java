@@ -62,7 +62,6 @@ public class StudyService {
     static final String TARGET_TYPE = "StudySession";
     static final List<String> REPORT_HEADER = List.of("单位", "应到", "实到", "到课率");
 
-
     @ObjectClassDefinition(name = "Union study (政治学习)", description = "Rules of the political study plugin")
     public @interface Config {
         @AttributeDefinition(name = "Check-in window (minutes)",
@@ -204,15 +203,16 @@ public class StudyService {
         MemberDTO member = member(caller);
         Set<Long> path = unitPath(member.unitId());
         Instant now = clock.instant();
+        CheckIn result;
         try {
-            return jpa.txExpr(TransactionType.Required, em -> {
+            result = jpa.txExpr(TransactionType.Required, em -> {
                 StudySessionEntity session = em.find(StudySessionEntity.class, id);
                 if (session == null || !isExpected(session, member, path)) {
                     throw notFound(id);
                 }
                 StudyAttendanceEntity first = attendance(em, id, member.id());
                 if (first != null) {
-                    return first.toDTO();
+                    return new CheckIn(first.toDTO(), false);
                 }
                 if (now.isBefore(session.getStartsAt().minus(window))) {
                     throw ApiException.conflict("study.check-in.not-open", "签到尚未开始", "Check-in has not opened yet");
@@ -221,6 +221,7 @@ public class StudyService {
                     throw ApiException.conflict("study.check-in.closed", "签到已结束", "Check-in has closed");
                 }
                 if (!sameCode(session.getCheckInCode(), given)) {
+                    // The audit log writes in its own transaction, so this line survives the rollback.
                     audit.denied("study.checkin", TARGET_TYPE, String.valueOf(id), "wrong code");
                     throw ApiException.badRequest("study.check-in.wrong-code", "签到码不正确",
                             "The check-in code is wrong");
@@ -229,8 +230,7 @@ public class StudyService {
                         AttendanceMethod.CODE, now, caller.username());
                 em.persist(attendance);
                 em.flush();
-                audit.record("study.checkin", TARGET_TYPE, String.valueOf(id), "member " + member.id());
-                return attendance.toDTO();
+                return new CheckIn(attendance.toDTO(), true);
             });
         } catch (PersistenceException race) {
             // A double tap: the other request inserted first, and the unique key kept one row.
@@ -240,6 +240,13 @@ public class StudyService {
             }
             return first.toDTO();
         }
+        if (result.created()) {
+            audit.record("study.checkin", TARGET_TYPE, String.valueOf(id), "member " + member.id());
+        }
+        return result.attendance();
+    }
+
+    private record CheckIn(AttendanceDTO attendance, boolean created) {
     }
 
     /** 补录: adds attendances for expected members; existing ones are kept as they are. */
@@ -362,13 +369,17 @@ public class StudyService {
         Instant until = now.isBefore(end) ? now.plusNanos(1) : end;
         Map<Long, Long> expected = new HashMap<>();
         Map<Long, Long> attended = new HashMap<>();
+        // Many sessions share their targets ("all members", "all cadres"): count each targeting once.
+        Map<List<Set<?>>, Map<Long, Long>> countsByTargets = new HashMap<>();
         int sessions = jpa.txExpr(TransactionType.Required, em -> {
             int counted = 0;
             for (StudySessionEntity session : em.createQuery("select s from StudySessionEntity s"
                     + " where s.startsAt >= :start and s.startsAt < :until", StudySessionEntity.class)
                     .setParameter("start", start).setParameter("until", until).getResultList()) {
-                Map<Long, Long> counts = directory.countActiveMembersByUnit(expand(session.getTargetUnitIds()),
-                        session.getTargetCategories());
+                Set<Long> targets = Set.copyOf(session.getTargetUnitIds());
+                Set<String> categories = Set.copyOf(session.getTargetCategories());
+                Map<Long, Long> counts = countsByTargets.computeIfAbsent(List.of(targets, categories),
+                        key -> directory.countActiveMembersByUnit(expand(targets), categories));
                 boolean inScope = false;
                 for (Map.Entry<Long, Long> count : counts.entrySet()) {
                     if (scope == null || scope.contains(count.getKey())) {
@@ -428,7 +439,6 @@ public class StudyService {
         return expected == 0 ? null
                 : BigDecimal.valueOf(attended).divide(BigDecimal.valueOf(expected), 3, RoundingMode.HALF_UP);
     }
-
 
     // ---- who is expected ----
 

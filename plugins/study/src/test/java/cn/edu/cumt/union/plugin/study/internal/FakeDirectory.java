@@ -24,6 +24,7 @@ final class FakeDirectory implements Directory {
     final Map<Long, UnitDTO> units = new LinkedHashMap<>();
     final Map<Long, MemberDTO> members = new LinkedHashMap<>();
     int memberLoads;
+    int countQueries;
 
     void unit(long id, String code, String name, Long parentId) {
         units.put(id, new UnitDTO(id, code, name, null, parentId == null ? UnitKind.UNIVERSITY : UnitKind.UNIT,
@@ -93,6 +94,7 @@ final class FakeDirectory implements Directory {
 
     @Override
     public Map<Long, Long> countActiveMembersByUnit(Collection<Long> unitIds, Collection<String> anyCategories) {
+        countQueries++;
         int loads = memberLoads;
         Map<Long, Long> counts = new TreeMap<>();
         activeMembers(unitIds, anyCategories).forEach(m -> counts.merge(m.unitId(), 1L, Long::sum));

@@ -53,6 +53,18 @@ public class StudyReportTest extends StudyTestBase {
     }
 
     @Test
+    public void sessionsWithTheSameTargetsAreCountedWithOneQuery() {
+        create("全体一", T0, List.of(), "cadre");
+        create("全体二", T0.plusSeconds(60), List.of(), "cadre");
+        clock.now = T0.plusSeconds(120);
+
+        StudyReportDTO report = study.report(UNION_ADMIN, DAY, DAY);
+        assertEquals(2, report.sessions());
+        assertEquals(4, report.expected()); // 101 and 105, twice
+        assertEquals(1, directory.countQueries);
+    }
+
+    @Test
     public void unitWithAttendanceButNobodyExpectedAnyMoreHasNoRate() {
         StudySessionDTO math = create("数学学院", T0, List.of(20L));
         clock.now = T0;
