@@ -168,8 +168,8 @@ public class StudyService {
                 rows.setParameter("units", scope);
                 count.setParameter("units", scope);
             }
-            List<StudySessionDTO> items = rows.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
-                    .map(StudySessionEntity::toDTO).toList();
+            List<StudySessionDTO> items = batchCollections(rows).setFirstResult(offset).setMaxResults(limit)
+                    .getResultList().stream().map(StudySessionEntity::toDTO).toList();
             return new PageDTO<>(items, count.getSingleResult(), offset, limit);
         });
     }
@@ -338,9 +338,9 @@ public class StudyService {
         Set<Long> path = unitPath(member.unitId());
         return jpa.txExpr(TransactionType.Required, em -> {
             // Narrow by unit in the database; categories are few, so they are checked here.
-            List<StudySessionEntity> sessions = em.createQuery("select s from StudySessionEntity s"
+            List<StudySessionEntity> sessions = batchCollections(em.createQuery("select s from StudySessionEntity s"
                     + " where s.targetUnitIds is empty or exists (select t from StudySessionEntity s2"
-                    + " join s2.targetUnitIds t where s2.id = s.id and t in :path)", StudySessionEntity.class)
+                    + " join s2.targetUnitIds t where s2.id = s.id and t in :path)", StudySessionEntity.class))
                     .setParameter("path", path).getResultList();
             Map<Long, AttendanceDTO> attended = em.createQuery(
                     "select a from StudyAttendanceEntity a where a.memberId = :member", StudyAttendanceEntity.class)
@@ -373,8 +373,8 @@ public class StudyService {
         Map<List<Set<?>>, Map<Long, Long>> countsByTargets = new HashMap<>();
         int sessions = jpa.txExpr(TransactionType.Required, em -> {
             int counted = 0;
-            for (StudySessionEntity session : em.createQuery("select s from StudySessionEntity s"
-                    + " where s.startsAt >= :start and s.startsAt < :until", StudySessionEntity.class)
+            for (StudySessionEntity session : batchCollections(em.createQuery("select s from StudySessionEntity s"
+                    + " where s.startsAt >= :start and s.startsAt < :until", StudySessionEntity.class))
                     .setParameter("start", start).setParameter("until", until).getResultList()) {
                 Set<Long> targets = Set.copyOf(session.getTargetUnitIds());
                 Set<String> categories = Set.copyOf(session.getTargetCategories());
@@ -500,6 +500,18 @@ public class StudyService {
             throw notFound(id);
         }
         return session;
+    }
+
+    /**
+     * Loads the sessions' units, categories and materials with one query each for the whole page,
+     * not three per session. Plain string hints, so the bundle needs no EclipseLink import.
+     */
+    private static <T> TypedQuery<T> batchCollections(TypedQuery<T> query) {
+        query.setHint("eclipselink.batch.type", "IN");
+        query.setHint("eclipselink.batch", "s.targetUnitIds");
+        query.setHint("eclipselink.batch", "s.targetCategories");
+        query.setHint("eclipselink.batch", "s.materials");
+        return query;
     }
 
     private static StudyAttendanceEntity attendance(EntityManager em, long sessionId, long memberId) {

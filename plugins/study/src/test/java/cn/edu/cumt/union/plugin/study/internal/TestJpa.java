@@ -54,8 +54,11 @@ final class TestJpa implements JpaTemplate {
             migrate(dataSource);
             System.out.printf("schema ready in %d ms%n", (System.nanoTime() - started) / 1_000_000);
             // The shipped persistence.xml names an OSGi JNDI data source; hand it the Derby one instead.
+            // -Dstudy.sql=FINE prints every SQL statement.
             shared = new TestJpa(Persistence.createEntityManagerFactory("union-study",
-                    Map.of("javax.persistence.nonJtaDataSource", dataSource)));
+                    Map.of("javax.persistence.nonJtaDataSource", dataSource,
+                            "eclipselink.logging.level.sql", System.getProperty("study.sql", "WARNING"),
+                            "eclipselink.logging.level", System.getProperty("study.sql", "WARNING"))));
         }
         return shared;
     }
