@@ -69,8 +69,8 @@ final class TestJpa implements JpaTemplate {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             ((DerbyDatabase) database).setShutdownEmbeddedDerby(false);
-            database.setDatabaseChangeLogTableName("DBCL_STUDY");
-            database.setDatabaseChangeLogLockTableName("DBCL_STUDY_LOCK");
+            database.setDatabaseChangeLogTableName("DBCLSTUDY");
+            database.setDatabaseChangeLogLockTableName("DBCLSTUDYLOCK");
             try (Liquibase liquibase = new Liquibase("db/changelog.xml",
                     new ClassLoaderResourceAccessor(TestJpa.class.getClassLoader()), database)) {
                 liquibase.update(new Contexts(), new LabelExpression());
