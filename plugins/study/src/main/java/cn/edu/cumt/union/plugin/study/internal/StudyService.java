@@ -42,6 +42,7 @@ import cn.edu.cumt.union.api.directory.Directory;
 import cn.edu.cumt.union.api.directory.MemberDTO;
 import cn.edu.cumt.union.api.directory.MemberStatus;
 import cn.edu.cumt.union.api.directory.UnitDTO;
+import cn.edu.cumt.union.api.directory.UnitKind;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.security.AccessControl;
@@ -183,7 +184,7 @@ public class StudyService {
                 throw notFound(id);
             }
             if (!access.canManageUnit(caller, session.getOrganiserUnitId())
-                    && (member == null || !isExpected(session, member, unitPath(member.unitId())))) {
+                    && (member == null || !isExpected(session, member, memberPath(member)))) {
                 throw notFound(id);
             }
             return session.toDTO();
@@ -201,7 +202,7 @@ public class StudyService {
     public AttendanceDTO checkIn(UnionPrincipal caller, long id, String code) {
         String given = StudyInputs.text("code", code, StudyInputs.MAX_CODE, true);
         MemberDTO member = member(caller);
-        Set<Long> path = unitPath(member.unitId());
+        Set<Long> path = memberPath(member);
         Instant now = clock.instant();
         CheckIn result;
         try {
@@ -335,7 +336,7 @@ public class StudyService {
 
     private List<MySessionDTO> mySessions(UnionPrincipal caller) {
         MemberDTO member = member(caller);
-        Set<Long> path = unitPath(member.unitId());
+        Set<Long> path = memberPath(member);
         return jpa.txExpr(TransactionType.Required, em -> {
             // Narrow by unit in the database; categories are few, so they are checked here.
             List<StudySessionEntity> sessions = batchCollections(em.createQuery("select s from StudySessionEntity s"
@@ -369,6 +370,8 @@ public class StudyService {
         Instant until = now.isBefore(end) ? now.plusNanos(1) : end;
         Map<Long, Long> expected = new HashMap<>();
         Map<Long, Long> attended = new HashMap<>();
+        Map<Long, UnitDTO> tree = new LinkedHashMap<>();
+        directory.units().forEach(unit -> tree.put(unit.id(), unit));
         // Many sessions share their targets ("all members", "all cadres"): count each targeting once.
         Map<List<Set<?>>, Map<Long, Long>> countsByTargets = new HashMap<>();
         int sessions = jpa.txExpr(TransactionType.Required, em -> {
@@ -379,7 +382,7 @@ public class StudyService {
                 Set<Long> targets = Set.copyOf(session.getTargetUnitIds());
                 Set<String> categories = Set.copyOf(session.getTargetCategories());
                 Map<Long, Long> counts = countsByTargets.computeIfAbsent(List.of(targets, categories),
-                        key -> directory.countActiveMembersByUnit(expand(targets), categories));
+                        key -> expectedByUnit(targets, categories, tree));
                 boolean inScope = false;
                 for (Map.Entry<Long, Long> count : counts.entrySet()) {
                     if (scope == null || scope.contains(count.getKey())) {
@@ -402,7 +405,7 @@ public class StudyService {
         });
         Set<Long> unitIds = new LinkedHashSet<>();
         Map<Long, String> names = new HashMap<>();
-        for (UnitDTO unit : directory.units()) {
+        for (UnitDTO unit : tree.values()) {
             names.put(unit.id(), unit.name());
             if (expected.containsKey(unit.id()) || attended.containsKey(unit.id())) {
                 unitIds.add(unit.id());
@@ -444,7 +447,7 @@ public class StudyService {
 
     /**
      * Whether an active member is expected at a session: the session targets all units or a unit on
-     * the path from the member's unit to the root, and it names no categories or one the member holds.
+     * the member's path (group, unit, up to the root), and names no categories or one the member holds.
      */
     static boolean isExpected(StudySessionEntity session, MemberDTO member, Set<Long> memberUnitPath) {
         if (member.status() != MemberStatus.ACTIVE) {
@@ -474,10 +477,41 @@ public class StudyService {
         return units;
     }
 
-    /** The unit and its ancestors up to the root. */
-    private Set<Long> unitPath(long unitId) {
+    /**
+     * Expected members per unit for one targeting, with GROUP BY queries only. Members count for
+     * their unit (as attendances do), never twice: a union group (工会小组) is counted on its own,
+     * and added to its unit, only when the group is targeted without its unit.
+     */
+    private Map<Long, Long> expectedByUnit(Set<Long> targets, Set<String> categories, Map<Long, UnitDTO> tree) {
+        Set<Long> units = new TreeSet<>();
+        Set<Long> groups = new TreeSet<>();
+        for (Long id : targets.isEmpty() ? tree.keySet() : expand(targets)) {
+            UnitDTO unit = tree.get(id);
+            if (unit != null) {
+                (unit.kind() == UnitKind.GROUP ? groups : units).add(id);
+            }
+        }
+        groups.removeIf(group -> units.contains(tree.get(group).parentId()));
+        units.addAll(groups);
+        Map<Long, Long> byUnit = new HashMap<>();
+        if (units.isEmpty()) {
+            return byUnit;
+        }
+        directory.countActiveMembersByUnit(units, categories).forEach((id, count) -> {
+            UnitDTO unit = tree.get(id);
+            boolean group = unit != null && unit.kind() == UnitKind.GROUP && unit.parentId() != null;
+            byUnit.merge(group ? unit.parentId() : id, count, Long::sum);
+        });
+        return byUnit;
+    }
+
+    /** Where a member sits: their union group (if any), their unit, and its ancestors up to the root. */
+    private Set<Long> memberPath(MemberDTO member) {
         Set<Long> path = new LinkedHashSet<>();
-        Long current = unitId;
+        if (member.groupId() != null) {
+            path.add(member.groupId());
+        }
+        Long current = member.unitId();
         while (current != null && path.add(current)) {
             current = directory.findUnit(current).map(UnitDTO::parentId).orElse(null);
         }

@@ -31,8 +31,17 @@ final class FakeDirectory implements Directory {
                 parentId, false));
     }
 
+    /** A union group (工会小组): the lowest level, below a unit. */
+    void group(long id, String code, String name, long parentId) {
+        units.put(id, new UnitDTO(id, code, name, null, UnitKind.GROUP, parentId, false));
+    }
+
     MemberDTO member(long id, long unitId, MemberStatus status, String... categories) {
-        MemberDTO member = new MemberDTO(id, "S" + id, "会员" + id, null, null, null, null, unitId, null, status,
+        return member(id, unitId, null, status, categories);
+    }
+
+    MemberDTO member(long id, long unitId, Long groupId, MemberStatus status, String... categories) {
+        MemberDTO member = new MemberDTO(id, "S" + id, "会员" + id, null, null, null, null, unitId, groupId, status,
                 LocalDate.of(2020, 1, 1), Set.of(categories));
         members.put(id, member);
         return member;
@@ -40,8 +49,8 @@ final class FakeDirectory implements Directory {
 
     void setStatus(long memberId, MemberStatus status) {
         MemberDTO m = members.get(memberId);
-        members.put(memberId, new MemberDTO(m.id(), m.staffNo(), m.name(), null, null, null, null, m.unitId(), null,
-                status, m.joinDate(), m.categories()));
+        members.put(memberId, new MemberDTO(m.id(), m.staffNo(), m.name(), null, null, null, null, m.unitId(),
+                m.groupId(), status, m.joinDate(), m.categories()));
     }
 
     @Override
@@ -87,7 +96,8 @@ final class FakeDirectory implements Directory {
         memberLoads++;
         return members.values().stream()
                 .filter(m -> m.status() == MemberStatus.ACTIVE)
-                .filter(m -> unitIds.isEmpty() || unitIds.contains(m.unitId()))
+                .filter(m -> unitIds.isEmpty() || unitIds.contains(m.unitId())
+                        || m.groupId() != null && unitIds.contains(m.groupId()))
                 .filter(m -> anyCategories.isEmpty() || m.categories().stream().anyMatch(anyCategories::contains))
                 .sorted(Comparator.comparing(MemberDTO::staffNo)).toList();
     }
@@ -96,8 +106,16 @@ final class FakeDirectory implements Directory {
     public Map<Long, Long> countActiveMembersByUnit(Collection<Long> unitIds, Collection<String> anyCategories) {
         countQueries++;
         int loads = memberLoads;
+        // As the core does: a member counts for their unit, and for their group when the group is asked for.
         Map<Long, Long> counts = new TreeMap<>();
-        activeMembers(unitIds, anyCategories).forEach(m -> counts.merge(m.unitId(), 1L, Long::sum));
+        activeMembers(unitIds, anyCategories).forEach(m -> {
+            if (unitIds.isEmpty() || unitIds.contains(m.unitId())) {
+                counts.merge(m.unitId(), 1L, Long::sum);
+            }
+            if (m.groupId() != null && (unitIds.isEmpty() || unitIds.contains(m.groupId()))) {
+                counts.merge(m.groupId(), 1L, Long::sum);
+            }
+        });
         memberLoads = loads; // a GROUP BY in the real one: loads nothing
         return counts;
     }

@@ -53,6 +53,25 @@ public class StudyReportTest extends StudyTestBase {
     }
 
     @Test
+    public void membersOfUnionGroupsCountOnceForTheirUnit() {
+        StudySessionDTO cs = create("计算机学院", T0, List.of(10L)); // 10 has the group 11 below it
+        StudySessionDTO group = create("第一小组", T0, List.of(11L));
+        create("全体", T0, List.of());
+        clock.now = T0;
+        study.checkIn(member(101), group.id(), code(group));
+        expect(404, "study.session.not-found", () -> study.checkIn(member(102), group.id(), code(group)));
+
+        StudyReportDTO report = study.report(UNION_ADMIN, DAY, DAY);
+        assertEquals(List.of(
+                new StudyReportRowDTO(10, "计算机学院", 3, 1, new BigDecimal("0.333")), // 101 at each session
+                new StudyReportRowDTO(12, "软件系", 2, 0, new BigDecimal("0.000")),
+                new StudyReportRowDTO(20, "数学学院", 2, 0, new BigDecimal("0.000"))), report.units());
+        assertEquals(List.of(101L), study.attendanceSheet(UNION_ADMIN, group.id()).rows().stream()
+                .map(AttendanceRowDTO::memberId).toList());
+        assertEquals(2, study.attendanceSheet(UNION_ADMIN, cs.id()).expected());
+    }
+
+    @Test
     public void sessionsWithTheSameTargetsAreCountedWithOneQuery() {
         create("全体一", T0, List.of(), "cadre");
         create("全体二", T0.plusSeconds(60), List.of(), "cadre");

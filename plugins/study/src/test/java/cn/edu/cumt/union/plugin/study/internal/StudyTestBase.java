@@ -17,9 +17,9 @@ import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 
 /**
- * A service on the real schema with a small tree: 校工会 (1) above 计算机学院 (10, with 软件系 12 below
- * it) and 数学学院 (20). Members: 101 in 10 (cadre), 102 in 12, 103 in 20 (veteran), 104 in 10 (retired),
- * 105 in 20 (cadre).
+ * A service on the real schema with a small tree: 校工会 (1) above 计算机学院 (10, with 软件系 12 and
+ * the union group 11 below it) and 数学学院 (20). Members: 101 in 10 and group 11 (cadre), 102 in 12,
+ * 103 in 20 (veteran), 104 in 10 (retired), 105 in 20 (cadre).
  */
 abstract class StudyTestBase {
 
@@ -45,7 +45,8 @@ abstract class StudyTestBase {
         directory.unit(10, "CS", "计算机学院", 1L);
         directory.unit(12, "CS-SE", "软件系", 10L);
         directory.unit(20, "MATH", "数学学院", 1L);
-        directory.member(101, 10, MemberStatus.ACTIVE, "cadre");
+        directory.group(11, "CS-G1", "计算机学院第一工会小组", 10L);
+        directory.member(101, 10, 11L, MemberStatus.ACTIVE, "cadre");
         directory.member(102, 12, MemberStatus.ACTIVE);
         directory.member(103, 20, MemberStatus.ACTIVE, "veteran");
         directory.member(104, 10, MemberStatus.RETIRED);
