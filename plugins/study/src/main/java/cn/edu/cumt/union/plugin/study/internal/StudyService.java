@@ -78,6 +78,7 @@ public class StudyService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
+    /** {@code schema} is not used: referencing it makes DS wait until the STUDY_ tables exist. */
     @Activate
     public StudyService(@Reference(target = "(osgi.unit.name=union-study)") JpaTemplate jpa,
             @Reference(target = "(" + SchemaReady.SCHEMA_ID + "=study)") SchemaReady schema,
