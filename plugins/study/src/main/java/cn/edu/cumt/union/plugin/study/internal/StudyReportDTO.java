@@ -1,0 +1,16 @@
+package cn.edu.cumt.union.plugin.study.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Completion per unit for the sessions that started between {@code from} and {@code to} (calendar
+ * days in Asia/Shanghai, both included) and have started by now.
+ *
+ * @param sessions how many sessions contributed
+ * @param units    one row per unit with anything expected or attended, in directory order
+ */
+public record StudyReportDTO(LocalDate from, LocalDate to, int sessions, long expected, long attended,
+        BigDecimal rate, List<StudyReportRowDTO> units) {
+}

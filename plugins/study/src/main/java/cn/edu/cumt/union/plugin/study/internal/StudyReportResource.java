@@ -1,0 +1,68 @@
+package cn.edu.cumt.union.plugin.study.internal;
+
+import java.time.LocalDate;
+
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.StreamingOutput;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.UnionResource;
+import cn.edu.cumt.union.api.security.Roles;
+import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.table.TableFormat;
+import cn.edu.cumt.union.api.table.Tables;
+
+/** Completion per unit (学习完成情况) as JSON, or as a file through the core's {@link Tables}. */
+@Component(service = StudyReportResource.class)
+@UnionResource
+@Path("/study/report")
+public class StudyReportResource {
+
+    private final StudyService study;
+    private final Tables tables;
+
+    @Activate
+    public StudyReportResource(@Reference StudyService study, @Reference Tables tables) {
+        this.study = study;
+        this.tables = tables;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
+    public Response report(@Context SecurityContext sc, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("format") String format) {
+        LocalDate fromDate = StudyInputs.date("from", from);
+        LocalDate toDate = StudyInputs.date("to", to);
+        TableFormat file = null;
+        if (format != null && !format.isBlank() && !"json".equalsIgnoreCase(format.trim())) {
+            file = TableFormat.fromName(format);
+            if (file == null) {
+                throw ApiException.invalidField("format", "应为 json、xlsx 或 csv", "must be json, xlsx or csv");
+            }
+        }
+        StudyReportDTO report = study.report(UnionPrincipal.of(sc), fromDate, toDate);
+        if (file == null) {
+            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        TableFormat chosen = file;
+        StreamingOutput body = out -> tables.write(chosen, "学习完成情况", StudyService.REPORT_HEADER,
+                StudyService.reportRows(report), out);
+        String filename = "study-report-" + fromDate + "_" + toDate + "." + chosen.extension();
+        return Response.ok(body, chosen.mediaType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"").build();
+    }
+}

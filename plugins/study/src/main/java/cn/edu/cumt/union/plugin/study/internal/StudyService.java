@@ -1,0 +1,633 @@
+package cn.edu.cumt.union.plugin.study.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.persistence.OptimisticLockException;
+import javax.persistence.PersistenceException;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+import cn.edu.cumt.union.api.audit.AuditLog;
+import cn.edu.cumt.union.api.directory.Directory;
+import cn.edu.cumt.union.api.directory.MemberDTO;
+import cn.edu.cumt.union.api.directory.MemberStatus;
+import cn.edu.cumt.union.api.directory.UnitDTO;
+import cn.edu.cumt.union.api.directory.UnitKind;
+import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.PageDTO;
+import cn.edu.cumt.union.api.security.AccessControl;
+import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.storage.SchemaReady;
+
+/**
+ * The rules of political study (政治学习): who may organise which session, who is expected at it,
+ * check-in and attendance, each member's record and the completion report per unit.
+ */
+@Component(service = StudyService.class, configurationPid = StudyService.PID)
+@Designate(ocd = StudyService.Config.class)
+public class StudyService {
+
+    static final String PID = "cn.edu.cumt.union.study";
+    /** Report dates are calendar days of the union's own time zone. */
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final String TARGET_TYPE = "StudySession";
+    static final List<String> REPORT_HEADER = List.of("单位", "应到", "实到", "到课率");
+
+    @ObjectClassDefinition(name = "Union study (政治学习)", description = "Rules of the political study plugin")
+    public @interface Config {
+        @AttributeDefinition(name = "Check-in window (minutes)",
+                description = "How many minutes before a session starts members may check in; check-in closes when it ends")
+        int check_in_window_minutes() default 15;
+    }
+
+    private final JpaTemplate jpa;
+    private final Directory directory;
+    private final AccessControl access;
+    private final AuditLog audit;
+    private final Duration window;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    /** {@code schema} is not used: referencing it makes DS wait until the STUDY_ tables exist. */
+    @Activate
+    public StudyService(@Reference(target = "(osgi.unit.name=union-study)") JpaTemplate jpa,
+            @Reference(target = "(" + SchemaReady.SCHEMA_ID + "=study)") SchemaReady schema,
+            @Reference Directory directory, @Reference AccessControl access, @Reference AuditLog audit, Config config) {
+        this(jpa, directory, access, audit, Duration.ofMinutes(Math.max(0, config.check_in_window_minutes())),
+                Clock.systemUTC());
+    }
+
+    /** For tests: a fixed clock and window. */
+    StudyService(JpaTemplate jpa, Directory directory, AccessControl access, AuditLog audit, Duration window,
+            Clock clock) {
+        this.jpa = jpa;
+        this.directory = directory;
+        this.access = access;
+        this.audit = audit;
+        this.window = window;
+        this.clock = clock;
+    }
+
+    // ---- sessions (administrators) ----
+
+    public StudySessionDTO create(UnionPrincipal caller, StudySessionEditDTO input) {
+        StudySessionEditDTO valid = validate(caller, input);
+        Instant now = clock.instant();
+        StudySessionDTO created = jpa.txExpr(TransactionType.Required, em -> {
+            StudySessionEntity session = new StudySessionEntity(newCode(), caller.username(), now);
+            session.apply(valid, now);
+            em.persist(session);
+            em.flush();
+            return session.toDTO();
+        });
+        audit.record("study.session.create", TARGET_TYPE, String.valueOf(created.id()), created.title());
+        return created;
+    }
+
+    public StudySessionDTO update(UnionPrincipal caller, long id, StudySessionEditDTO input) {
+        Instant now = clock.instant();
+        StudySessionDTO updated;
+        try {
+            updated = jpa.txExpr(TransactionType.Required, em -> {
+                StudySessionEntity session = managed(em, caller, id);
+                session.apply(validate(caller, input), now);
+                em.flush();
+                return session.toDTO();
+            });
+        } catch (OptimisticLockException concurrent) {
+            throw ApiException.conflict("study.session.changed", "学习会刚被他人修改，请刷新后重试",
+                    "The session was changed by someone else; reload and try again");
+        }
+        audit.record("study.session.update", TARGET_TYPE, String.valueOf(id), updated.title());
+        return updated;
+    }
+
+    /** Only before the session starts and while nobody attended: afterwards it is part of the record. */
+    public void delete(UnionPrincipal caller, long id) {
+        Instant now = clock.instant();
+        String title = jpa.txExpr(TransactionType.Required, em -> {
+            StudySessionEntity session = managed(em, caller, id);
+            if (!now.isBefore(session.getStartsAt())) {
+                throw ApiException.conflict("study.session.started", "学习会已开始，不能删除",
+                        "The session has started and can no longer be deleted");
+            }
+            long attendances = em.createQuery(
+                    "select count(a) from StudyAttendanceEntity a where a.sessionId = :session", Long.class)
+                    .setParameter("session", id).getSingleResult();
+            if (attendances > 0) {
+                throw ApiException.conflict("study.session.has-attendance", "学习会已有出勤记录，不能删除",
+                        "The session has attendance records and can no longer be deleted");
+            }
+            em.remove(session);
+            return session.getTitle();
+        });
+        audit.record("study.session.delete", TARGET_TYPE, String.valueOf(id), title);
+    }
+
+    /** Sessions organised by units the caller manages, latest first. */
+    public PageDTO<StudySessionDTO> list(UnionPrincipal caller, int offset, int limit) {
+        Set<Long> scope = access.manageableUnitIds(caller);
+        if (scope != null && scope.isEmpty()) {
+            return new PageDTO<>(List.of(), 0, offset, limit);
+        }
+        String where = scope == null ? "" : " where s.organiserUnitId in :units";
+        return jpa.txExpr(TransactionType.Required, em -> {
+            TypedQuery<StudySessionEntity> rows = em.createQuery(
+                    "select s from StudySessionEntity s" + where + " order by s.startsAt desc, s.id desc",
+                    StudySessionEntity.class);
+            TypedQuery<Long> count = em.createQuery("select count(s) from StudySessionEntity s" + where, Long.class);
+            if (scope != null) {
+                rows.setParameter("units", scope);
+                count.setParameter("units", scope);
+            }
+            List<StudySessionDTO> items = batchCollections(rows).setFirstResult(offset).setMaxResults(limit)
+                    .getResultList().stream().map(StudySessionEntity::toDTO).toList();
+            return new PageDTO<>(items, count.getSingleResult(), offset, limit);
+        });
+    }
+
+    /** An organiser sees any session of units they manage; a member sees the sessions they are expected at. */
+    public StudySessionDTO get(UnionPrincipal caller, long id) {
+        MemberDTO member = caller.memberId() == null ? null : directory.findMember(caller.memberId()).orElse(null);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            StudySessionEntity session = em.find(StudySessionEntity.class, id);
+            if (session == null) {
+                throw notFound(id);
+            }
+            if (!access.canManageUnit(caller, session.getOrganiserUnitId())
+                    && (member == null || !isExpected(session, member, memberPath(member)))) {
+                throw notFound(id);
+            }
+            return session.toDTO();
+        });
+    }
+
+    public CheckInCodeDTO code(UnionPrincipal caller, long id) {
+        return jpa.txExpr(TransactionType.Required,
+                em -> new CheckInCodeDTO(id, managed(em, caller, id).getCheckInCode()));
+    }
+
+    // ---- attendance ----
+
+    /** 签到. Idempotent: a member who already attended gets the first attendance back. */
+    public AttendanceDTO checkIn(UnionPrincipal caller, long id, String code) {
+        String given = StudyInputs.text("code", code, StudyInputs.MAX_CODE, true);
+        MemberDTO member = member(caller);
+        Set<Long> path = memberPath(member);
+        Instant now = clock.instant();
+        CheckIn result;
+        try {
+            result = jpa.txExpr(TransactionType.Required, em -> {
+                StudySessionEntity session = em.find(StudySessionEntity.class, id);
+                if (session == null || !isExpected(session, member, path)) {
+                    throw notFound(id);
+                }
+                StudyAttendanceEntity first = attendance(em, id, member.id());
+                if (first != null) {
+                    return new CheckIn(first.toDTO(), false);
+                }
+                if (now.isBefore(session.getStartsAt().minus(window))) {
+                    throw ApiException.conflict("study.check-in.not-open", "签到尚未开始", "Check-in has not opened yet");
+                }
+                if (now.isAfter(session.getEndsAt())) {
+                    throw ApiException.conflict("study.check-in.closed", "签到已结束", "Check-in has closed");
+                }
+                if (!sameCode(session.getCheckInCode(), given)) {
+                    // The audit log writes in its own transaction, so this line survives the rollback.
+                    audit.denied("study.checkin", TARGET_TYPE, String.valueOf(id), "wrong code");
+                    throw ApiException.badRequest("study.check-in.wrong-code", "签到码不正确",
+                            "The check-in code is wrong");
+                }
+                StudyAttendanceEntity attendance = new StudyAttendanceEntity(id, member.id(), member.unitId(),
+                        AttendanceMethod.CODE, now, caller.username());
+                em.persist(attendance);
+                em.flush();
+                return new CheckIn(attendance.toDTO(), true);
+            });
+        } catch (PersistenceException race) {
+            // A double tap: the other request inserted first, and the unique key kept one row.
+            StudyAttendanceEntity first = jpa.txExpr(TransactionType.Required, em -> attendance(em, id, member.id()));
+            if (first == null) {
+                throw race;
+            }
+            return first.toDTO();
+        }
+        if (result.created()) {
+            audit.record("study.checkin", TARGET_TYPE, String.valueOf(id), "member " + member.id());
+        }
+        return result.attendance();
+    }
+
+    private record CheckIn(AttendanceDTO attendance, boolean created) {
+    }
+
+    /** 补录: adds attendances for expected members; existing ones are kept as they are. */
+    public AttendanceSheetDTO recordAttendance(UnionPrincipal caller, long id, MemberIdsDTO input) {
+        if (input == null || input.memberIds() == null || input.memberIds().isEmpty()) {
+            throw ApiException.missingField("memberIds");
+        }
+        List<Long> wanted = StudyInputs.ids("memberIds", input.memberIds(), StudyInputs.MAX_MEMBER_IDS);
+        Instant now = clock.instant();
+        List<Long> added = jpa.txExpr(TransactionType.Required, em -> {
+            StudySessionEntity session = managed(em, caller, id);
+            if (now.isBefore(session.getStartsAt().minus(window))) {
+                throw ApiException.conflict("study.attendance.not-started", "学习会尚未开始，不能登记出勤",
+                        "The session has not started; attendance cannot be recorded yet");
+            }
+            Map<Long, MemberDTO> expected = expectedMembers(session);
+            List<Long> unexpected = wanted.stream().filter(m -> !expected.containsKey(m)).toList();
+            if (!unexpected.isEmpty()) {
+                throw ApiException.invalidField("memberIds", "以下会员不在应到名单中：" + shortList(unexpected),
+                        "not expected at this session: " + shortList(unexpected));
+            }
+            Set<Long> present = attendances(em, id).stream().map(StudyAttendanceEntity::getMemberId)
+                    .collect(Collectors.toSet());
+            List<Long> recorded = new ArrayList<>();
+            for (Long memberId : wanted) {
+                if (!present.contains(memberId)) {
+                    em.persist(new StudyAttendanceEntity(id, memberId, expected.get(memberId).unitId(),
+                            AttendanceMethod.MANUAL, now, caller.username()));
+                    recorded.add(memberId);
+                }
+            }
+            return recorded;
+        });
+        if (!added.isEmpty()) {
+            audit.record("study.attendance.record", TARGET_TYPE, String.valueOf(id),
+                    "added " + added.size() + ": " + shortList(added));
+        }
+        return attendanceSheet(caller, id);
+    }
+
+    /** The roll: expected members in staff-number order, then attendees who are not expected any more. */
+    public AttendanceSheetDTO attendanceSheet(UnionPrincipal caller, long id) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            StudySessionEntity session = managed(em, caller, id);
+            Map<Long, AttendanceDTO> byMember = new LinkedHashMap<>();
+            attendances(em, id).forEach(a -> byMember.put(a.getMemberId(), a.toDTO()));
+            Map<Long, MemberDTO> expected = expectedMembers(session);
+            List<AttendanceRowDTO> rows = new ArrayList<>();
+            expected.values().forEach(m -> rows.add(
+                    new AttendanceRowDTO(m.id(), m.staffNo(), m.name(), m.unitId(), true, byMember.get(m.id()))));
+            byMember.values().stream().filter(a -> !expected.containsKey(a.memberId())).forEach(a -> {
+                MemberDTO m = directory.findMember(a.memberId()).orElse(null);
+                rows.add(new AttendanceRowDTO(a.memberId(), m == null ? null : m.staffNo(),
+                        m == null ? null : m.name(), m == null ? null : m.unitId(), false, a));
+            });
+            return new AttendanceSheetDTO(id, expected.size(), byMember.size(), rows);
+        });
+    }
+
+    // ---- members ----
+
+    /** Sessions the caller is expected at: upcoming and running ones first (soonest first), then past ones. */
+    public PageDTO<MySessionDTO> mine(UnionPrincipal caller, int offset, int limit) {
+        Instant now = clock.instant();
+        List<MySessionDTO> all = new ArrayList<>(mySessions(caller));
+        Comparator<MySessionDTO> upcomingFirst = Comparator
+                .comparing((MySessionDTO s) -> s.session().endsAt().isBefore(now))
+                .thenComparing(s -> s.session().endsAt().isBefore(now)
+                        ? -s.session().startsAt().toEpochMilli() : s.session().startsAt().toEpochMilli())
+                .thenComparing(s -> s.session().id());
+        all.sort(upcomingFirst);
+        List<MySessionDTO> page = all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+        return new PageDTO<>(List.copyOf(page), all.size(), offset, limit);
+    }
+
+    /** 学习记录: what the caller attended, and what ended without them. */
+    public StudyRecordDTO record(UnionPrincipal caller) {
+        Instant now = clock.instant();
+        List<MySessionDTO> sessions = mySessions(caller).stream()
+                .filter(s -> s.attendance() != null || s.session().endsAt().isBefore(now))
+                .sorted(Comparator.comparing((MySessionDTO s) -> s.session().startsAt()).reversed())
+                .toList();
+        int attended = (int) sessions.stream().filter(s -> s.attendance() != null).count();
+        return new StudyRecordDTO(attended, sessions.size() - attended, sessions);
+    }
+
+    private List<MySessionDTO> mySessions(UnionPrincipal caller) {
+        MemberDTO member = member(caller);
+        Set<Long> path = memberPath(member);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            // Narrow by unit in the database; categories are few, so they are checked here.
+            List<StudySessionEntity> sessions = batchCollections(em.createQuery("select s from StudySessionEntity s"
+                    + " where s.targetUnitIds is empty or exists (select t from StudySessionEntity s2"
+                    + " join s2.targetUnitIds t where s2.id = s.id and t in :path)", StudySessionEntity.class))
+                    .setParameter("path", path).getResultList();
+            Map<Long, AttendanceDTO> attended = em.createQuery(
+                    "select a from StudyAttendanceEntity a where a.memberId = :member", StudyAttendanceEntity.class)
+                    .setParameter("member", member.id()).getResultList().stream()
+                    .collect(Collectors.toMap(StudyAttendanceEntity::getSessionId, StudyAttendanceEntity::toDTO));
+            return sessions.stream().filter(s -> isExpected(s, member, path))
+                    .map(s -> new MySessionDTO(s.toDTO(), attended.get(s.getId()))).toList();
+        });
+    }
+
+    // ---- report ----
+
+    /**
+     * 学习完成情况: per unit, expected and recorded attendances over the sessions that started in
+     * [from, to] and have started by now. Union administrators see every unit, unit administrators
+     * the units they manage. Expected counts use today's directory.
+     */
+    public StudyReportDTO report(UnionPrincipal caller, LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw ApiException.invalidField("to", "不能早于开始日期", "must not be before from");
+        }
+        Set<Long> scope = access.manageableUnitIds(caller);
+        Instant start = from.atStartOfDay(ZONE).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(ZONE).toInstant();
+        Instant now = clock.instant();
+        Instant until = now.isBefore(end) ? now.plusNanos(1) : end;
+        Map<Long, Long> expected = new HashMap<>();
+        Map<Long, Long> attended = new HashMap<>();
+        Map<Long, UnitDTO> tree = new LinkedHashMap<>();
+        directory.units().forEach(unit -> tree.put(unit.id(), unit));
+        // Many sessions share their targets ("all members", "all cadres"): count each targeting once.
+        Map<List<Set<?>>, Map<Long, Long>> countsByTargets = new HashMap<>();
+        int sessions = jpa.txExpr(TransactionType.Required, em -> {
+            int counted = 0;
+            for (StudySessionEntity session : batchCollections(em.createQuery("select s from StudySessionEntity s"
+                    + " where s.startsAt >= :start and s.startsAt < :until", StudySessionEntity.class))
+                    .setParameter("start", start).setParameter("until", until).getResultList()) {
+                Set<Long> targets = Set.copyOf(session.getTargetUnitIds());
+                Set<String> categories = Set.copyOf(session.getTargetCategories());
+                Map<Long, Long> counts = countsByTargets.computeIfAbsent(List.of(targets, categories),
+                        key -> expectedByUnit(targets, categories, tree));
+                boolean inScope = false;
+                for (Map.Entry<Long, Long> count : counts.entrySet()) {
+                    if (scope == null || scope.contains(count.getKey())) {
+                        expected.merge(count.getKey(), count.getValue(), Long::sum);
+                        inScope = true;
+                    }
+                }
+                counted += inScope ? 1 : 0;
+            }
+            for (Object[] row : em.createQuery("select a.unitId, count(a) from StudyAttendanceEntity a,"
+                    + " StudySessionEntity s where s.id = a.sessionId and s.startsAt >= :start and s.startsAt < :until"
+                    + " group by a.unitId", Object[].class)
+                    .setParameter("start", start).setParameter("until", until).getResultList()) {
+                long unitId = ((Number) row[0]).longValue();
+                if (scope == null || scope.contains(unitId)) {
+                    attended.put(unitId, ((Number) row[1]).longValue());
+                }
+            }
+            return counted;
+        });
+        Set<Long> unitIds = new LinkedHashSet<>();
+        Map<Long, String> names = new HashMap<>();
+        for (UnitDTO unit : tree.values()) {
+            names.put(unit.id(), unit.name());
+            if (expected.containsKey(unit.id()) || attended.containsKey(unit.id())) {
+                unitIds.add(unit.id());
+            }
+        }
+        new TreeSet<>(expected.keySet()).forEach(unitIds::add);
+        new TreeSet<>(attended.keySet()).forEach(unitIds::add);
+        List<StudyReportRowDTO> rows = unitIds.stream().map(unitId -> {
+            long e = expected.getOrDefault(unitId, 0L);
+            long a = attended.getOrDefault(unitId, 0L);
+            String name = names.computeIfAbsent(unitId,
+                    u -> directory.findUnit(u).map(UnitDTO::name).orElse("#" + u));
+            return new StudyReportRowDTO(unitId, name, e, a, rate(e, a));
+        }).toList();
+        long totalExpected = rows.stream().mapToLong(StudyReportRowDTO::expected).sum();
+        long totalAttended = rows.stream().mapToLong(StudyReportRowDTO::attended).sum();
+        return new StudyReportDTO(from, to, sessions, totalExpected, totalAttended,
+                rate(totalExpected, totalAttended), rows);
+    }
+
+    /** The report as table rows under {@link #REPORT_HEADER}, with a total line (合计). */
+    static List<List<String>> reportRows(StudyReportDTO report) {
+        List<List<String>> rows = new ArrayList<>();
+        Function<BigDecimal, String> rate = r -> r == null ? "" : r.toPlainString();
+        report.units().forEach(u -> rows.add(List.of(u.unitName(), Long.toString(u.expected()),
+                Long.toString(u.attended()), rate.apply(u.rate()))));
+        rows.add(List.of("合计", Long.toString(report.expected()), Long.toString(report.attended()),
+                rate.apply(report.rate())));
+        return rows;
+    }
+
+    /** attended / expected with 3 decimals; {@code null} when nothing was expected. */
+    static BigDecimal rate(long expected, long attended) {
+        return expected == 0 ? null
+                : BigDecimal.valueOf(attended).divide(BigDecimal.valueOf(expected), 3, RoundingMode.HALF_UP);
+    }
+
+    // ---- who is expected ----
+
+    /**
+     * Whether an active member is expected at a session: the session targets all units or a unit on
+     * the member's path (group, unit, up to the root), and names no categories or one the member holds.
+     */
+    static boolean isExpected(StudySessionEntity session, MemberDTO member, Set<Long> memberUnitPath) {
+        if (member.status() != MemberStatus.ACTIVE) {
+            return false;
+        }
+        Set<Long> targets = session.getTargetUnitIds();
+        if (!targets.isEmpty() && targets.stream().noneMatch(memberUnitPath::contains)) {
+            return false;
+        }
+        Set<String> categories = session.getTargetCategories();
+        return categories.isEmpty()
+                || member.categories() != null && member.categories().stream().anyMatch(categories::contains);
+    }
+
+    /** The expected members of a session by id, in staff-number order: one directory query. */
+    private Map<Long, MemberDTO> expectedMembers(StudySessionEntity session) {
+        Map<Long, MemberDTO> members = new LinkedHashMap<>();
+        directory.activeMembers(expand(session.getTargetUnitIds()), session.getTargetCategories())
+                .forEach(m -> members.put(m.id(), m));
+        return members;
+    }
+
+    /** Target units with all units below them; empty stays empty (all units). */
+    private Set<Long> expand(Collection<Long> targetUnitIds) {
+        Set<Long> units = new TreeSet<>();
+        targetUnitIds.forEach(t -> units.addAll(directory.unitAndDescendants(t)));
+        return units;
+    }
+
+    /**
+     * Expected members per unit for one targeting, with GROUP BY queries only. Members count for
+     * their unit (as attendances do), never twice: a union group (工会小组) is counted on its own,
+     * and added to its unit, only when the group is targeted without its unit.
+     */
+    private Map<Long, Long> expectedByUnit(Set<Long> targets, Set<String> categories, Map<Long, UnitDTO> tree) {
+        Set<Long> units = new TreeSet<>();
+        Set<Long> groups = new TreeSet<>();
+        for (Long id : targets.isEmpty() ? tree.keySet() : expand(targets)) {
+            UnitDTO unit = tree.get(id);
+            if (unit != null) {
+                (unit.kind() == UnitKind.GROUP ? groups : units).add(id);
+            }
+        }
+        groups.removeIf(group -> units.contains(tree.get(group).parentId()));
+        units.addAll(groups);
+        Map<Long, Long> byUnit = new HashMap<>();
+        if (units.isEmpty()) {
+            return byUnit;
+        }
+        directory.countActiveMembersByUnit(units, categories).forEach((id, count) -> {
+            UnitDTO unit = tree.get(id);
+            boolean group = unit != null && unit.kind() == UnitKind.GROUP && unit.parentId() != null;
+            byUnit.merge(group ? unit.parentId() : id, count, Long::sum);
+        });
+        return byUnit;
+    }
+
+    /** Where a member sits: their union group (if any), their unit, and its ancestors up to the root. */
+    private Set<Long> memberPath(MemberDTO member) {
+        Set<Long> path = new LinkedHashSet<>();
+        if (member.groupId() != null) {
+            path.add(member.groupId());
+        }
+        Long current = member.unitId();
+        while (current != null && path.add(current)) {
+            current = directory.findUnit(current).map(UnitDTO::parentId).orElse(null);
+        }
+        return path;
+    }
+
+    private MemberDTO member(UnionPrincipal caller) {
+        if (caller.memberId() == null) {
+            throw notAMember();
+        }
+        return directory.findMember(caller.memberId()).orElseThrow(StudyService::notAMember);
+    }
+
+    // ---- persistence helpers ----
+
+    /** A session the caller may manage; 404 otherwise, so that ids of other units stay hidden. */
+    private StudySessionEntity managed(EntityManager em, UnionPrincipal caller, long id) {
+        StudySessionEntity session = em.find(StudySessionEntity.class, id);
+        if (session == null || !access.canManageUnit(caller, session.getOrganiserUnitId())) {
+            throw notFound(id);
+        }
+        return session;
+    }
+
+    /**
+     * Loads the sessions' units, categories and materials with one query each for the whole page,
+     * not three per session. Plain string hints, so the bundle needs no EclipseLink import.
+     */
+    private static <T> TypedQuery<T> batchCollections(TypedQuery<T> query) {
+        query.setHint("eclipselink.batch.type", "IN");
+        query.setHint("eclipselink.batch", "s.targetUnitIds");
+        query.setHint("eclipselink.batch", "s.targetCategories");
+        query.setHint("eclipselink.batch", "s.materials");
+        return query;
+    }
+
+    private static StudyAttendanceEntity attendance(EntityManager em, long sessionId, long memberId) {
+        return em.createQuery("select a from StudyAttendanceEntity a where a.sessionId = :session"
+                + " and a.memberId = :member", StudyAttendanceEntity.class)
+                .setParameter("session", sessionId).setParameter("member", memberId)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    private static List<StudyAttendanceEntity> attendances(EntityManager em, long sessionId) {
+        return em.createQuery("select a from StudyAttendanceEntity a where a.sessionId = :session"
+                + " order by a.recordedAt, a.id", StudyAttendanceEntity.class)
+                .setParameter("session", sessionId).getResultList();
+    }
+
+    // ---- validation ----
+
+    /** Checks and normalises an edit (trimmed texts, no duplicates, no null lists) and the caller's scope. */
+    StudySessionEditDTO validate(UnionPrincipal caller, StudySessionEditDTO input) {
+        if (input == null) {
+            throw ApiException.missingField("(body)");
+        }
+        String title = StudyInputs.text("title", input.title(), StudyInputs.MAX_TITLE, true);
+        String topic = StudyInputs.text("topic", input.topic(), StudyInputs.MAX_TOPIC, false);
+        String place = StudyInputs.text("place", input.place(), StudyInputs.MAX_PLACE, false);
+        Instant startsAt = StudyInputs.time("startsAt", input.startsAt());
+        Instant endsAt = StudyInputs.time("endsAt", input.endsAt());
+        if (!endsAt.isAfter(startsAt)) {
+            throw ApiException.invalidField("endsAt", "必须晚于开始时间", "must be after startsAt");
+        }
+        List<MaterialDTO> materials = StudyInputs.materials(input.materials());
+        if (input.organiserUnitId() == null) {
+            throw ApiException.missingField("organiserUnitId");
+        }
+        long organiser = input.organiserUnitId();
+        requireUnit("organiserUnitId", organiser);
+        List<Long> targets = StudyInputs.ids("targetUnitIds", input.targetUnitIds(), StudyInputs.MAX_TARGETS);
+        targets.forEach(t -> requireUnit("targetUnitIds", t));
+        List<String> categories = StudyInputs.categories(input.targetCategories());
+        if (!access.canManageUnit(caller, organiser)) {
+            throw ApiException.forbidden("study.unit-not-managed", "无权以该单位名义组织学习",
+                    "You may not organise sessions for this unit");
+        }
+        boolean managesAll = access.manageableUnitIds(caller) == null;
+        if (targets.isEmpty() ? !managesAll : targets.stream().anyMatch(t -> !access.canManageUnit(caller, t))) {
+            throw ApiException.forbidden("study.targets-not-managed", "只能面向本人管理的单位组织学习",
+                    "You may only target units you manage");
+        }
+        return new StudySessionEditDTO(title, topic, materials, startsAt, endsAt, place, organiser, targets,
+                categories);
+    }
+
+    private void requireUnit(String field, long unitId) {
+        UnitDTO unit = directory.findUnit(unitId).orElse(null);
+        if (unit == null || unit.retired()) {
+            throw ApiException.invalidField(field, "单位 " + unitId + " 不存在", "unknown unit " + unitId);
+        }
+    }
+
+    // ---- small things ----
+
+    private String newCode() {
+        return String.format("%06d", random.nextInt(1_000_000));
+    }
+
+    /** Compares in constant time, so that response times do not give the code away digit by digit. */
+    static boolean sameCode(String expected, String given) {
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String shortList(List<Long> ids) {
+        String joined = ids.stream().limit(20).map(String::valueOf).collect(Collectors.joining(","));
+        return ids.size() > 20 ? joined + ",…" : joined;
+    }
+
+    private static ApiException notFound(long id) {
+        return ApiException.notFound("study.session.not-found", "学习会 " + id + " 不存在",
+                "Study session " + id + " not found");
+    }
+
+    private static ApiException notAMember() {
+        return ApiException.forbidden("study.not-a-member", "仅限会员账号使用", "Only member accounts can do this");
+    }
+}

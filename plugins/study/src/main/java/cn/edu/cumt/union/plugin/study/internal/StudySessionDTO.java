@@ -1,0 +1,13 @@
+package cn.edu.cumt.union.plugin.study.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A study session (学习会) as clients see it. The check-in code is not part of it: organisers fetch
+ * it separately ({@code GET /api/study/sessions/{id}/code}).
+ */
+public record StudySessionDTO(long id, String title, String topic, List<MaterialDTO> materials, Instant startsAt,
+        Instant endsAt, String place, long organiserUnitId, List<Long> targetUnitIds, List<String> targetCategories,
+        String createdBy, Instant createdAt, Instant updatedAt) {
+}

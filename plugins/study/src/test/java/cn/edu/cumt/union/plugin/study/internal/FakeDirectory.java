@@ -1,0 +1,122 @@
+package cn.edu.cumt.union.plugin.study.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import cn.edu.cumt.union.api.directory.Directory;
+import cn.edu.cumt.union.api.directory.MemberDTO;
+import cn.edu.cumt.union.api.directory.MemberStatus;
+import cn.edu.cumt.union.api.directory.UnitDTO;
+import cn.edu.cumt.union.api.directory.UnitKind;
+
+/** A small organisation tree in memory; counts how often members are loaded. */
+final class FakeDirectory implements Directory {
+
+    final Map<Long, UnitDTO> units = new LinkedHashMap<>();
+    final Map<Long, MemberDTO> members = new LinkedHashMap<>();
+    int memberLoads;
+    int countQueries;
+
+    void unit(long id, String code, String name, Long parentId) {
+        units.put(id, new UnitDTO(id, code, name, null, parentId == null ? UnitKind.UNIVERSITY : UnitKind.UNIT,
+                parentId, false));
+    }
+
+    /** A union group (工会小组): the lowest level, below a unit. */
+    void group(long id, String code, String name, long parentId) {
+        units.put(id, new UnitDTO(id, code, name, null, UnitKind.GROUP, parentId, false));
+    }
+
+    MemberDTO member(long id, long unitId, MemberStatus status, String... categories) {
+        return member(id, unitId, null, status, categories);
+    }
+
+    MemberDTO member(long id, long unitId, Long groupId, MemberStatus status, String... categories) {
+        MemberDTO member = new MemberDTO(id, "S" + id, "会员" + id, null, null, null, null, unitId, groupId, status,
+                LocalDate.of(2020, 1, 1), Set.of(categories));
+        members.put(id, member);
+        return member;
+    }
+
+    void setStatus(long memberId, MemberStatus status) {
+        MemberDTO m = members.get(memberId);
+        members.put(memberId, new MemberDTO(m.id(), m.staffNo(), m.name(), null, null, null, null, m.unitId(),
+                m.groupId(), status, m.joinDate(), m.categories()));
+    }
+
+    @Override
+    public Optional<UnitDTO> findUnit(long unitId) {
+        return Optional.ofNullable(units.get(unitId));
+    }
+
+    @Override
+    public Optional<UnitDTO> findUnitByCode(String code) {
+        return units.values().stream().filter(u -> u.code().equals(code)).findFirst();
+    }
+
+    @Override
+    public List<UnitDTO> units() {
+        return new ArrayList<>(units.values());
+    }
+
+    @Override
+    public Set<Long> unitAndDescendants(long unitId) {
+        Set<Long> result = new TreeSet<>();
+        if (units.containsKey(unitId)) {
+            result.add(unitId);
+            units.values().stream().filter(u -> u.parentId() != null && u.parentId() == unitId)
+                    .forEach(child -> result.addAll(unitAndDescendants(child.id())));
+        }
+        return result;
+    }
+
+    @Override
+    public Optional<MemberDTO> findMember(long memberId) {
+        memberLoads++;
+        return Optional.ofNullable(members.get(memberId));
+    }
+
+    @Override
+    public Optional<MemberDTO> findMemberByStaffNo(String staffNo) {
+        memberLoads++;
+        return members.values().stream().filter(m -> m.staffNo().equals(staffNo)).findFirst();
+    }
+
+    @Override
+    public List<MemberDTO> activeMembers(Collection<Long> unitIds, Collection<String> anyCategories) {
+        memberLoads++;
+        return members.values().stream()
+                .filter(m -> m.status() == MemberStatus.ACTIVE)
+                .filter(m -> unitIds.isEmpty() || unitIds.contains(m.unitId())
+                        || m.groupId() != null && unitIds.contains(m.groupId()))
+                .filter(m -> anyCategories.isEmpty() || m.categories().stream().anyMatch(anyCategories::contains))
+                .sorted(Comparator.comparing(MemberDTO::staffNo)).toList();
+    }
+
+    @Override
+    public Map<Long, Long> countActiveMembersByUnit(Collection<Long> unitIds, Collection<String> anyCategories) {
+        countQueries++;
+        int loads = memberLoads;
+        // As the core does: a member counts for their unit, and for their group when the group is asked for.
+        Map<Long, Long> counts = new TreeMap<>();
+        activeMembers(unitIds, anyCategories).forEach(m -> {
+            if (unitIds.isEmpty() || unitIds.contains(m.unitId())) {
+                counts.merge(m.unitId(), 1L, Long::sum);
+            }
+            if (m.groupId() != null && (unitIds.isEmpty() || unitIds.contains(m.groupId()))) {
+                counts.merge(m.groupId(), 1L, Long::sum);
+            }
+        });
+        memberLoads = loads; // a GROUP BY in the real one: loads nothing
+        return counts;
+    }
+}
