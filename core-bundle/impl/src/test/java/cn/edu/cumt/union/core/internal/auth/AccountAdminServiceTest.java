@@ -106,11 +106,11 @@ public class AccountAdminServiceTest {
     @Test
     public void rolesApplyToTheNextRequestAndInputsAreChecked() {
         String token = f.accounts.login("10000001", PASSWORD, "t").token();
-        assertEquals(Set.of(unitA), f.sessions.authenticate(token).orElseThrow().adminUnitIds());
+        assertEquals(Set.of(unitA), f.sessions.authenticate(token).orElseThrow().principal().adminUnitIds());
         f.admin.grant(root, adminOfA.accountId(), Roles.UNIT_ADMIN, unitB);
-        assertEquals(Set.of(unitA, unitB), f.sessions.authenticate(token).orElseThrow().adminUnitIds());
+        assertEquals(Set.of(unitA, unitB), f.sessions.authenticate(token).orElseThrow().principal().adminUnitIds());
         f.admin.revoke(root, adminOfA.accountId(), Roles.UNIT_ADMIN, unitA);
-        assertEquals(Set.of(unitB), f.sessions.authenticate(token).orElseThrow().adminUnitIds());
+        assertEquals(Set.of(unitB), f.sessions.authenticate(token).orElseThrow().principal().adminUnitIds());
 
         expect(400, "request.field-invalid", () -> f.admin.grant(root, adminOfA.accountId(), Roles.UNIT_ADMIN, null));
         expect(400, "request.field-invalid", () -> f.admin.grant(root, adminOfA.accountId(), Roles.UNION_ADMIN, unitA));
