@@ -144,6 +144,18 @@ public class AccountAdminServiceTest {
     }
 
     @Test
+    public void unlockIsScopedLikeEverythingElse() {
+        long a1 = f.admin.createForMember(root, memberA1).id();
+        long b = f.admin.createForMember(root, memberB).id();
+        f.jpa.tx(em -> em.find(AccountEntity.class, a1).setLockedUntil(f.clock.instant().plusSeconds(600)));
+        assertNotNull(f.admin.get(root, a1).lockedUntil());
+        assertNull(f.admin.unlock(adminOfA, a1).lockedUntil());
+        assertNull(f.admin.get(root, a1).lockedUntil());
+        expect(404, "account.not-found", () -> f.admin.unlock(adminOfA, b));
+        expect(404, "account.not-found", () -> f.admin.unlock(adminOfA, root.accountId()));
+    }
+
+    @Test
     public void resetEndsSessionsAndLiftsTheLock() {
         String token = f.accounts.login("10000001", PASSWORD, "t").token();
         for (int i = 0; i < 10; i++) {
