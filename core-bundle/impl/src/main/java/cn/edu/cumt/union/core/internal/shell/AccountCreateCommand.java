@@ -35,9 +35,6 @@ public class AccountCreateCommand implements Action {
     @Override
     public Object execute() {
         ConsoleAccountService.Created created = ConsoleWork.call(() -> accounts.create(username, staffNo, role, unitCode));
-        if (created == null) {
-            return null;
-        }
         System.out.println("已创建账号 Account created: " + created.account().username() + " (id "
                 + created.account().id() + ")");
         System.out.println("一次性密码 One-time password: " + created.oneTimePassword());

@@ -23,9 +23,6 @@ public class AccountResetCommand implements Action {
     @Override
     public Object execute() {
         String password = ConsoleWork.call(() -> accounts.resetPassword(username));
-        if (password == null) {
-            return null;
-        }
         System.out.println("已重置 Password reset for " + username + "; all sessions ended 所有会话已结束");
         System.out.println("一次性密码 One-time password: " + password);
         System.out.println("下次登录后必须修改 It must be changed at the next login; it is not shown again.");

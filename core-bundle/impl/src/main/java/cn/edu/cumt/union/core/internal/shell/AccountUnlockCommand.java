@@ -24,10 +24,8 @@ public class AccountUnlockCommand implements Action {
     @Override
     public Object execute() {
         AccountDTO account = ConsoleWork.call(() -> accounts.unlock(username));
-        if (account != null) {
-            System.out.println("已解锁 Unlocked: " + account.username()
-                    + (account.enabled() ? "" : "（账号仍处于停用状态 the account is still disabled）"));
-        }
+        System.out.println("已解锁 Unlocked: " + account.username()
+                + (account.enabled() ? "" : "（账号仍处于停用状态 the account is still disabled）"));
         return null;
     }
 }

@@ -26,9 +26,6 @@ public class AccountsCommand implements Action {
     @Override
     public Object execute() {
         List<ConsoleAccountService.Row> rows = ConsoleWork.call(accounts::accounts);
-        if (rows == null) {
-            return null;
-        }
         ShellTable table = new ShellTable();
         table.column("Username 用户名");
         table.column("Member 会员");

@@ -5,27 +5,22 @@ import java.util.function.Supplier;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.core.internal.rest.RequestContext;
 
-/** Runs a command's work as the console user (so the audit log names them) and prints refusals in both languages. */
+/**
+ * Runs a command's work as the console user (so the audit log names them). A refusal becomes the
+ * command's error, in both languages: Karaf prints it as "Error executing command".
+ */
 final class ConsoleWork {
 
     private ConsoleWork() {
     }
 
-    /** @return the work's result, or {@code null} when it was refused (the reason is printed) */
+    /** @throws IllegalArgumentException when the work was refused; its message is for the console user */
     static <T> T call(Supplier<T> work) {
         Object[] result = new Object[1];
-        ApiException[] refused = new ApiException[1];
-        RequestContext.runAs(ConsoleActor.name(), "console", () -> {
-            try {
-                result[0] = work.get();
-            } catch (ApiException e) {
-                refused[0] = e;
-            }
-        });
-        if (refused[0] != null) {
-            System.err.println("未完成 Refused [" + refused[0].code() + "]: " + refused[0].messageZh() + " / "
-                    + refused[0].messageEn());
-            return null;
+        try {
+            RequestContext.runAs(ConsoleActor.name(), "console", () -> result[0] = work.get());
+        } catch (ApiException e) {
+            throw new IllegalArgumentException(e.messageZh() + " / " + e.messageEn() + " [" + e.code() + "]");
         }
         @SuppressWarnings("unchecked")
         T value = (T) result[0];
