@@ -128,20 +128,35 @@ public class AccountAdminService {
 
     /** Creates an operator account (no member) holding the {@code operator} role. No password yet. */
     public AccountDTO createOperator(UnionPrincipal caller, String username) {
+        return createWithoutMember(caller, username, Roles.OPERATOR, null);
+    }
+
+    /**
+     * Creates an account that belongs to no member (central IT, union office staff) holding one
+     * role. Only operators create such accounts. No password yet.
+     *
+     * @param unitId the unit of a {@code unit-admin} grant, else {@code null}
+     */
+    public AccountDTO createWithoutMember(UnionPrincipal caller, String username, String role, Long unitId) {
         if (!caller.hasRole(Roles.OPERATOR)) {
             throw ApiException.forbidden("auth.forbidden", "无权执行此操作", "You are not allowed to do this");
         }
         requireUsername(username);
+        requireMayGrant(caller, role, unitId);
         AccountDTO created = jpa.txExpr(TransactionType.Required, em -> {
+            if (unitId != null && em.find(UnitEntity.class, unitId) == null) {
+                throw ApiException.notFound("unit.not-found", "单位不存在", "No such unit");
+            }
             requireFreeUsername(em, username);
             AccountEntity account = new AccountEntity(username, null, clock.instant());
             em.persist(account);
             em.flush();
-            em.persist(new RoleGrantEntity(account.getId(), Roles.OPERATOR, null));
+            em.persist(new RoleGrantEntity(account.getId(), role, unitId));
             em.flush();
             return toDTO(em, account);
         });
-        audit.record("account.create", "Account", Long.toString(created.id()), "operator " + username);
+        audit.record("account.create", "Account", Long.toString(created.id()),
+                username + " without member, " + describe(role, unitId));
         return created;
     }
 
@@ -173,6 +188,19 @@ public class AccountAdminService {
                 (random ? "random one-time password" : "password chosen by the administrator")
                         + (mustChangeNow ? ", must change" : ""));
         return new PasswordResetDTO(random ? chosen : null, mustChangeNow);
+    }
+
+    /** Lifts a lock after failed logins and forgets the failures; nothing else changes. */
+    public AccountDTO unlock(UnionPrincipal caller, long accountId) {
+        AccountDTO result = jpa.txExpr(TransactionType.Required, em -> {
+            AccountEntity account = requireManageable(em, caller, accountId);
+            account.setFailedLogins(0);
+            account.setLockedUntil(null);
+            em.flush();
+            return toDTO(em, account);
+        });
+        audit.record("account.unlock", "Account", Long.toString(accountId), null);
+        return result;
     }
 
     /** Grants a role; granting one already held changes nothing. */

@@ -106,6 +106,13 @@ public class AccountResource {
     }
 
     @POST
+    @Path("/{id: [0-9]+}/unlock")
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    public AccountDTO unlock(@Context SecurityContext sc, @PathParam("id") long id) {
+        return admin.unlock(UnionPrincipal.of(sc), id);
+    }
+
+    @POST
     @Path("/{id: [0-9]+}/roles")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
     public AccountDTO grant(@Context SecurityContext sc, @PathParam("id") long id, RoleRequest request) {

@@ -178,6 +178,7 @@ public class AccountService {
             row.setLockedUntil(null);
         });
         sessions.endAll(account.getId(), caller.sessionId());
+        sessions.refresh(account.getId()); // the kept session reloads without the must-change flag
         audit.record("auth.password.change", "Account", id(account), "other sessions ended");
         forgetInitialPassword(account.getUsername());
     }

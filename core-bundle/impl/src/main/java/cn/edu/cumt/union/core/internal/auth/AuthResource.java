@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.core.internal.rest.AllowedBeforePasswordChange;
 import cn.edu.cumt.union.core.internal.rest.RequestContext;
 
 /** Login, logout and changing one's own password. */
@@ -57,6 +58,7 @@ public class AuthResource {
 
     @POST
     @Path("/logout")
+    @AllowedBeforePasswordChange
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
     public Map<String, Boolean> logout(@Context SecurityContext sc) {
         accounts.logout(UnionPrincipal.of(sc));
@@ -65,6 +67,7 @@ public class AuthResource {
 
     @POST
     @Path("/password")
+    @AllowedBeforePasswordChange
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
     public Map<String, Boolean> changePassword(@Context SecurityContext sc, PasswordChangeRequest request) {
         Inputs.body(request);

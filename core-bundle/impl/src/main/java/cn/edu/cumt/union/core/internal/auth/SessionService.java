@@ -100,7 +100,7 @@ public class SessionService implements TokenAuthenticator {
     }
 
     @Override
-    public Optional<UnionPrincipal> authenticate(String bearerToken) {
+    public Optional<Authentication> authenticate(String bearerToken) {
         String sessionId = verifiedSessionId(bearerToken);
         if (sessionId == null) {
             return Optional.empty();
@@ -123,7 +123,7 @@ public class SessionService implements TokenAuthenticator {
                 }
             });
         }
-        return Optional.of(live.principal);
+        return Optional.of(new Authentication(live.principal, live.mustChangePassword));
     }
 
     /** @return the session id if the token is well-formed, signed by us and not expired; else {@code null} */
@@ -154,7 +154,8 @@ public class SessionService implements TokenAuthenticator {
             if (account == null || !account.isEnabled()) {
                 return null;
             }
-            return new LiveSession(row.getExpiresAt(), row.getLastSeenAt(), principal(em, account, sessionId));
+            return new LiveSession(row.getExpiresAt(), row.getLastSeenAt(), principal(em, account, sessionId),
+                    account.isMustChangePassword());
         });
     }
 
@@ -213,7 +214,10 @@ public class SessionService implements TokenAuthenticator {
                 .executeUpdate());
     }
 
-    /** Forgets cached principals of an account so that changed roles apply to its next request. */
+    /**
+     * Forgets cached principals of an account so that changed roles, or a password that no longer
+     * must be changed, apply to its next request.
+     */
     public void refresh(long accountId) {
         sessions.values().removeIf(live -> live.principal.accountId() == accountId);
     }
@@ -237,14 +241,16 @@ public class SessionService implements TokenAuthenticator {
     private static final class LiveSession {
         private final Instant expiresAt;
         private final UnionPrincipal principal;
+        private final boolean mustChangePassword;
         private volatile Instant lastSeen;
         private volatile Instant lastWritten;
 
-        LiveSession(Instant expiresAt, Instant lastSeen, UnionPrincipal principal) {
+        LiveSession(Instant expiresAt, Instant lastSeen, UnionPrincipal principal, boolean mustChangePassword) {
             this.expiresAt = expiresAt;
             this.lastSeen = lastSeen;
             this.lastWritten = lastSeen;
             this.principal = principal;
+            this.mustChangePassword = mustChangePassword;
         }
 
         boolean isAlive(Instant now, Duration idleLimit) {

@@ -29,11 +29,13 @@ import cn.edu.cumt.union.api.audit.AuditLog;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.rest.UnionRest;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.core.internal.auth.Authentication;
 import cn.edu.cumt.union.core.internal.auth.TokenAuthenticator;
 
 /**
  * The security gate every resource method of every bundle passes: it authenticates the bearer
- * token, then applies the method's {@link AccessRule} (deny by default). Registered per method
+ * token, holds back sessions that must change their password ({@link PasswordChangeRule}), then
+ * applies the method's {@link AccessRule} (deny by default). Registered per method
  * through a {@link DynamicFeature}, so a plugin's resources are guarded the moment they join.
  */
 @Component(service = DynamicFeature.class, configurationPid = "cn.edu.cumt.union.http", property = {
@@ -65,8 +67,9 @@ public class RequestGuard implements DynamicFeature {
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
         AccessRule rule = AccessRule.of(resourceInfo.getResourceMethod(), resourceInfo.getResourceClass());
+        PasswordChangeRule passwordChange = PasswordChangeRule.of(resourceInfo.getResourceMethod());
         String target = resourceInfo.getResourceClass().getSimpleName() + "." + resourceInfo.getResourceMethod().getName();
-        context.register(new Gate(rule, target));
+        context.register(new Gate(rule, passwordChange, target));
     }
 
     /** One per resource method; stateless apart from the rule, so shared by all request threads. */
@@ -74,13 +77,15 @@ public class RequestGuard implements DynamicFeature {
     final class Gate implements ContainerRequestFilter, ContainerResponseFilter {
 
         private final AccessRule rule;
+        private final PasswordChangeRule passwordChange;
         private final String target;
 
         @Context
         private HttpServletRequest servletRequest;
 
-        Gate(AccessRule rule, String target) {
+        Gate(AccessRule rule, PasswordChangeRule passwordChange, String target) {
             this.rule = rule;
+            this.passwordChange = passwordChange;
             this.target = target;
         }
 
@@ -91,7 +96,7 @@ public class RequestGuard implements DynamicFeature {
                 throw new ApiException(413, "request.too-large", "请求体过大（上限 " + maxBodyBytes + " 字节）",
                         "Request body too large (limit " + maxBodyBytes + " bytes)");
             }
-            UnionPrincipal caller = authenticate(request);
+            UnionPrincipal caller = passwordChange.admit(authenticate(request), rule);
             if (caller != null) {
                 RequestContext.authenticated(caller);
                 request.setSecurityContext(new UnionSecurityContext(caller, request.getSecurityContext().isSecure()));
@@ -106,12 +111,12 @@ public class RequestGuard implements DynamicFeature {
             throw ApiException.forbidden("auth.forbidden", "无权执行此操作", "You are not allowed to do this");
         }
 
-        private UnionPrincipal authenticate(ContainerRequestContext request) {
+        private Authentication authenticate(ContainerRequestContext request) {
             String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
             if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 return null;
             }
-            Optional<UnionPrincipal> caller = authenticator.authenticate(header.substring(7).trim());
+            Optional<Authentication> caller = authenticator.authenticate(header.substring(7).trim());
             if (caller.isEmpty() && rule.needsAuthentication()) {
                 throw ApiException.unauthorized("auth.invalid-token", "登录已失效，请重新登录",
                         "The token is invalid or expired; log in again");

@@ -106,11 +106,11 @@ public class AccountAdminServiceTest {
     @Test
     public void rolesApplyToTheNextRequestAndInputsAreChecked() {
         String token = f.accounts.login("10000001", PASSWORD, "t").token();
-        assertEquals(Set.of(unitA), f.sessions.authenticate(token).orElseThrow().adminUnitIds());
+        assertEquals(Set.of(unitA), f.sessions.authenticate(token).orElseThrow().principal().adminUnitIds());
         f.admin.grant(root, adminOfA.accountId(), Roles.UNIT_ADMIN, unitB);
-        assertEquals(Set.of(unitA, unitB), f.sessions.authenticate(token).orElseThrow().adminUnitIds());
+        assertEquals(Set.of(unitA, unitB), f.sessions.authenticate(token).orElseThrow().principal().adminUnitIds());
         f.admin.revoke(root, adminOfA.accountId(), Roles.UNIT_ADMIN, unitA);
-        assertEquals(Set.of(unitB), f.sessions.authenticate(token).orElseThrow().adminUnitIds());
+        assertEquals(Set.of(unitB), f.sessions.authenticate(token).orElseThrow().principal().adminUnitIds());
 
         expect(400, "request.field-invalid", () -> f.admin.grant(root, adminOfA.accountId(), Roles.UNIT_ADMIN, null));
         expect(400, "request.field-invalid", () -> f.admin.grant(root, adminOfA.accountId(), Roles.UNION_ADMIN, unitA));
@@ -141,6 +141,18 @@ public class AccountAdminServiceTest {
         expect(403, "account.rank", () -> f.admin.grant(unionAdmin, a, Roles.OPERATOR, null));
         expect(400, "request.field-invalid", () -> f.admin.createOperator(root, "bad name!"));
         expect(409, "account.username-taken", () -> f.admin.createOperator(root, "admin"));
+    }
+
+    @Test
+    public void unlockIsScopedLikeEverythingElse() {
+        long a1 = f.admin.createForMember(root, memberA1).id();
+        long b = f.admin.createForMember(root, memberB).id();
+        f.jpa.tx(em -> em.find(AccountEntity.class, a1).setLockedUntil(f.clock.instant().plusSeconds(600)));
+        assertNotNull(f.admin.get(root, a1).lockedUntil());
+        assertNull(f.admin.unlock(adminOfA, a1).lockedUntil());
+        assertNull(f.admin.get(root, a1).lockedUntil());
+        expect(404, "account.not-found", () -> f.admin.unlock(adminOfA, b));
+        expect(404, "account.not-found", () -> f.admin.unlock(adminOfA, root.accountId()));
     }
 
     @Test

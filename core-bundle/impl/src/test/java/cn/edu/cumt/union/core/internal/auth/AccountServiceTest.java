@@ -42,7 +42,7 @@ public class AccountServiceTest {
     public void configuredInitialOperatorCanLogInAndNoFileIsWritten() {
         LoginDTO login = f.accounts.login("admin", AuthFixture.ADMIN_PASSWORD, "test");
         assertFalse(login.mustChangePassword());
-        UnionPrincipal admin = f.sessions.authenticate(login.token()).orElseThrow();
+        UnionPrincipal admin = f.sessions.authenticate(login.token()).orElseThrow().principal();
         assertEquals(Set.of(Roles.OPERATOR, Roles.UNION_ADMIN, Roles.UNIT_ADMIN), admin.roles());
         assertFalse(Files.exists(f.initialPasswordFile));
         f.accounts.ensureInitialOperator("Another-Password-9"); // accounts exist: nothing happens
@@ -58,7 +58,7 @@ public class AccountServiceTest {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh.initialPasswordFile)));
             LoginDTO login = fresh.accounts.login("admin", password, "test");
             assertTrue(login.mustChangePassword());
-            UnionPrincipal admin = fresh.sessions.authenticate(login.token()).orElseThrow();
+            UnionPrincipal admin = fresh.sessions.authenticate(login.token()).orElseThrow().principal();
             fresh.accounts.changePassword(admin, password, "Chosen-By-Root-7");
             assertFalse(Files.exists(fresh.initialPasswordFile)); // useless once changed
             assertFalse(fresh.accounts.login("admin", "Chosen-By-Root-7", "test").mustChangePassword());
@@ -149,7 +149,7 @@ public class AccountServiceTest {
 
         f.admin.resetPassword(admin, account.id(), PASSWORD, false);
         String token = f.accounts.login("20050001", PASSWORD, "t").token();
-        assertEquals(Set.of(Roles.MEMBER), f.sessions.authenticate(token).orElseThrow().roles());
+        assertEquals(Set.of(Roles.MEMBER), f.sessions.authenticate(token).orElseThrow().principal().roles());
         f.admin.setEnabled(admin, account.id(), false);
         assertTrue(f.sessions.authenticate(token).isEmpty());
         expect(401, "auth.invalid-credentials", () -> f.accounts.login("20050001", PASSWORD, "t"));
@@ -161,7 +161,7 @@ public class AccountServiceTest {
     public void changingThePasswordEndsOtherSessionsOnly() {
         String first = f.accounts.login("admin", AuthFixture.ADMIN_PASSWORD, "one").token();
         String second = f.accounts.login("admin", AuthFixture.ADMIN_PASSWORD, "two").token();
-        UnionPrincipal caller = f.sessions.authenticate(first).orElseThrow();
+        UnionPrincipal caller = f.sessions.authenticate(first).orElseThrow().principal();
         assertTrue(f.sessions.authenticate(second).isPresent());
 
         expect(400, "auth.password-wrong", () -> f.accounts.changePassword(caller, "Not-The-Password-1", "New-Password-77"));
@@ -177,6 +177,28 @@ public class AccountServiceTest {
     }
 
     @Test
+    public void aSessionThatMustChangeItsPasswordIsFlaggedUntilItDoes() {
+        UnionPrincipal admin = f.login("admin", AuthFixture.ADMIN_PASSWORD);
+        long unit = f.unit("A", null);
+        long account = f.admin.createForMember(admin, f.member("20050003", unit)).id();
+        String oneTime = f.admin.resetPassword(admin, account, null, false).password();
+        String token = f.accounts.login("20050003", oneTime, "t").token();
+        Authentication first = f.sessions.authenticate(token).orElseThrow();
+        assertTrue(first.mustChangePassword());
+        assertTrue(f.sessions.authenticate(token).orElseThrow().mustChangePassword()); // cached, still flagged
+
+        f.accounts.changePassword(first.principal(), oneTime, "Own-Choice-Pass-3");
+        Authentication after = f.sessions.authenticate(token).orElseThrow();
+        assertFalse(after.mustChangePassword()); // the same session, reloaded
+        assertEquals(first.principal().sessionId(), after.principal().sessionId());
+
+        String second = f.admin.resetPassword(admin, account, null, true).password();
+        assertTrue(f.sessions.authenticate(token).isEmpty()); // a reset ends every session
+        String again = f.accounts.login("20050003", second, "t").token();
+        assertTrue(f.sessions.authenticate(again).orElseThrow().mustChangePassword());
+    }
+
+    @Test
     public void loginUpgradesAnOldHash() {
         String old = new PasswordHasher(500).hash(AuthFixture.ADMIN_PASSWORD);
         f.jpa.tx(em -> AccountService.findByUsername(em, "admin").setPasswordHash(old, f.clock.instant()));
@@ -189,7 +211,7 @@ public class AccountServiceTest {
     @Test
     public void logoutEndsTheSession() {
         String token = f.accounts.login("admin", AuthFixture.ADMIN_PASSWORD, "t").token();
-        UnionPrincipal caller = f.sessions.authenticate(token).orElseThrow();
+        UnionPrincipal caller = f.sessions.authenticate(token).orElseThrow().principal();
         f.accounts.logout(caller);
         assertTrue(f.sessions.authenticate(token).isEmpty());
     }
@@ -208,7 +230,7 @@ public class AccountServiceTest {
         f.admin.resetPassword(admin, account.id(), PASSWORD, true);
         LoginDTO login = f.accounts.login("20050002", PASSWORD, "t");
         assertTrue(login.mustChangePassword());
-        MeDTO memberMe = f.accounts.me(f.sessions.authenticate(login.token()).orElseThrow());
+        MeDTO memberMe = f.accounts.me(f.sessions.authenticate(login.token()).orElseThrow().principal());
         assertEquals("20050002", memberMe.member().staffNo());
         assertEquals(unit, memberMe.member().unitId());
         assertTrue(memberMe.mustChangePassword());

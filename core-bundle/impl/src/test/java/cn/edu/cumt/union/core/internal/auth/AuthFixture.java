@@ -79,7 +79,7 @@ final class AuthFixture implements AutoCloseable {
 
     /** Logs in and returns the caller as the request guard would see it. */
     UnionPrincipal login(String username, String password) {
-        return sessions.authenticate(accounts.login(username, password, "test").token()).orElseThrow();
+        return sessions.authenticate(accounts.login(username, password, "test").token()).orElseThrow().principal();
     }
 
     List<String> auditLines() {
