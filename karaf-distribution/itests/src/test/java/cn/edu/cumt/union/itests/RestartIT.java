@@ -126,13 +126,13 @@ public class RestartIT {
         return count;
     }
 
-    /** The ids of the core change sets recorded in the stopped platform's database. */
+    /** The ids of the core change sets recorded in the stopped platform's database (table named by SchemaMigrator). */
     private List<String> appliedCoreChangeSets() throws SQLException {
         String url = "jdbc:derby:" + home.resolve("data/derby/union");
         List<String> ids = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(url);
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT ID FROM DBCL_CORE ORDER BY ORDEREXECUTED")) {
+                ResultSet rows = statement.executeQuery("SELECT ID FROM DBCLCORE ORDER BY ORDEREXECUTED")) {
             while (rows.next()) {
                 ids.add(rows.getString(1));
             }
