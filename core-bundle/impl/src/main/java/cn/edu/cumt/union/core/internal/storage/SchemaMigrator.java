@@ -38,7 +38,7 @@ import liquibase.resource.ClassLoaderResourceAccessor;
  * The schema extender: for every bundle whose manifest names a Liquibase changelog, it runs the
  * changelog while the bundle is starting (the tracker is synchronous, so this happens before the
  * bundle's components activate), then registers {@link SchemaReady} for it. Each bundle records its
- * applied changes in its own table {@code DBCL<ID>}, so plugins migrate independently.
+ * applied changes in its own table {@code DBCL_<ID>}, so plugins migrate independently.
  */
 @Component(immediate = true)
 // Registered by hand, not by DS, so tell the resolver this bundle provides it.
@@ -112,8 +112,9 @@ public class SchemaMigrator implements BundleTrackerCustomizer<ServiceRegistrati
                 // Liquibase would shut the whole embedded Derby down when it closes: others use it.
                 derby.setShutdownEmbeddedDerby(false);
             }
-            database.setDatabaseChangeLogTableName(changeLogTable(schemaId));
-            database.setDatabaseChangeLogLockTableName(changeLogLockTable(schemaId));
+            String table = "DBCL_" + schemaId.toUpperCase(Locale.ROOT);
+            database.setDatabaseChangeLogTableName(table);
+            database.setDatabaseChangeLogLockTableName(table + "_LOCK");
             try (Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(resources), database)) {
                 int pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();
                 if (pending > 0) {
@@ -125,19 +126,6 @@ public class SchemaMigrator implements BundleTrackerCustomizer<ServiceRegistrati
         } finally {
             thread.setContextClassLoader(previous);
         }
-    }
-
-    /**
-     * The table recording the applied change sets of one schema. No underscore: Liquibase 4.33 on
-     * Derby then fails to find an existing table and tries to create it again on the next start.
-     */
-    static String changeLogTable(String schemaId) {
-        return "DBCL" + schemaId.toUpperCase(Locale.ROOT);
-    }
-
-    /** Its lock table; another prefix, so no schema id can name another schema's lock table. */
-    static String changeLogLockTable(String schemaId) {
-        return "DBLK" + schemaId.toUpperCase(Locale.ROOT);
     }
 
     @Override
