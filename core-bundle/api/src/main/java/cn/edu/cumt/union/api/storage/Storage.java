@@ -9,7 +9,7 @@ package cn.edu.cumt.union.api.storage;
  * drop tables.</li>
  * <li>Its manifest header {@link #CHANGELOG_HEADER} names a Liquibase changelog inside the bundle;
  * {@link #SCHEMA_ID_HEADER} names its schema id. The core runs the changelog when the bundle starts,
- * records the applied changes in the table {@code DBCL_<ID>}, and then registers a
+ * records the applied changes in the table {@code DBCL<ID>}, and then registers a
  * {@link SchemaReady} service with {@link SchemaReady#SCHEMA_ID} set.</li>
  * <li>Components that use the persistence unit reference that service, so they never run before
  * their tables exist: {@code @Reference(target = "(union.schema.id=study)") SchemaReady schema}.</li>

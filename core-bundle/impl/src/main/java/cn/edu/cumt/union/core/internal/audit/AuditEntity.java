@@ -20,7 +20,7 @@ public class AuditEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "AT", nullable = false)
+    @Column(name = "OCCURRED_AT", nullable = false)
     private Instant at;
 
     @Column(name = "ACTOR", nullable = false)

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +29,7 @@ import org.apache.cxf.rs.security.jose.jwt.JwtClaims;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,21 +43,9 @@ import cn.edu.cumt.union.api.storage.SchemaReady;
  * changes end it before it expires. Sessions are cached in memory so that an authenticated request
  * costs no database read; the last-seen time is written back at most once a minute.
  */
-@Component(service = { SessionService.class, TokenAuthenticator.class }, configurationPid = "cn.edu.cumt.union.auth")
-@Designate(ocd = SessionService.Config.class)
+@Component(service = { SessionService.class, TokenAuthenticator.class }, configurationPid = AuthConfig.PID)
+@Designate(ocd = AuthConfig.class)
 public class SessionService implements TokenAuthenticator {
-
-    @ObjectClassDefinition(name = "Union authentication")
-    public @interface Config {
-        @AttributeDefinition(description = "A session ends after this many minutes without a request")
-        int session_idle_minutes() default 30;
-
-        @AttributeDefinition(description = "A session ends this many hours after login, whatever its use")
-        int session_absolute_hours() default 12;
-
-        @AttributeDefinition(description = "File with the token signing key; created with a random key if missing. Relative to karaf.data")
-        String token_key_file() default "union/token-signing.key";
-    }
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
     private static final String ISSUER = "cumt-union";
@@ -72,7 +59,7 @@ public class SessionService implements TokenAuthenticator {
 
     @Activate
     public SessionService(@Reference(target = "(osgi.unit.name=union-core)") JpaTemplate jpa,
-            @Reference(target = "(" + SchemaReady.SCHEMA_ID + "=core)") SchemaReady schema, Config config)
+            @Reference(target = "(" + SchemaReady.SCHEMA_ID + "=core)") SchemaReady schema, AuthConfig config)
             throws IOException {
         this(jpa, Duration.ofMinutes(config.session_idle_minutes()), Duration.ofHours(config.session_absolute_hours()),
                 loadOrCreateKey(DataDir.resolve(config.token_key_file())));
@@ -85,9 +72,18 @@ public class SessionService implements TokenAuthenticator {
         this.signingKey = signingKey;
     }
 
+    /** A freshly opened session: its bearer token and when it ends at the latest. */
+    public record Opened(String sessionId, String token, Instant expiresAt) {
+    }
+
     /** Opens a session for the account and returns its signed token. */
     public String open(long accountId, String client) {
-        Instant now = Instant.now();
+        return openSession(accountId, client).token();
+    }
+
+    /** Opens a session for the account; the token is the only secret in the result. */
+    public Opened openSession(long accountId, String client) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS); // JWT times are whole seconds
         String sessionId = UUID.randomUUID().toString();
         SessionEntity session = new SessionEntity(sessionId, accountId, now, now.plus(absoluteLimit), client);
         jpa.tx(TransactionType.Required, em -> em.persist(session));
@@ -99,7 +95,8 @@ public class SessionService implements TokenAuthenticator {
         claims.setIssuedAt(now.getEpochSecond());
         claims.setExpiryTime(session.getExpiresAt().getEpochSecond());
         JwsJwtCompactProducer producer = new JwsJwtCompactProducer(new JwsHeaders(SignatureAlgorithm.HS256), claims);
-        return producer.signWith(new HmacJwsSignatureProvider(signingKey, SignatureAlgorithm.HS256));
+        String token = producer.signWith(new HmacJwsSignatureProvider(signingKey, SignatureAlgorithm.HS256));
+        return new Opened(sessionId, token, session.getExpiresAt());
     }
 
     @Override
@@ -208,8 +205,10 @@ public class SessionService implements TokenAuthenticator {
         sessions.values().removeIf(live -> live.principal.accountId() == accountId
                 && !live.principal.sessionId().equals(keepSessionId));
         jpa.tx(TransactionType.Required, em -> em
-                .createQuery("update SessionEntity s set s.revoked = true where s.accountId = :account"
-                        + " and s.revoked = false and s.id <> :keep")
+                // booleans as parameters: EclipseLink writes literals as 1/0, which Derby's BOOLEAN refuses
+                .createQuery("update SessionEntity s set s.revoked = :yes where s.accountId = :account"
+                        + " and s.revoked = :no and s.id <> :keep")
+                .setParameter("yes", true).setParameter("no", false)
                 .setParameter("account", accountId).setParameter("keep", keepSessionId == null ? "" : keepSessionId)
                 .executeUpdate());
     }

@@ -27,7 +27,7 @@ public class MemberTransferEntity {
     @Column(name = "TO_UNIT_ID", nullable = false)
     private long toUnitId;
 
-    @Column(name = "AT", nullable = false)
+    @Column(name = "OCCURRED_AT", nullable = false)
     private Instant at;
 
     @Column(name = "ACTOR", nullable = false)

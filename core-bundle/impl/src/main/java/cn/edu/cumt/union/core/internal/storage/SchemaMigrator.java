@@ -28,6 +28,8 @@ import cn.edu.cumt.union.api.storage.Storage;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
+import liquibase.lockservice.LockServiceFactory;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.core.DerbyDatabase;
@@ -38,7 +40,8 @@ import liquibase.resource.ClassLoaderResourceAccessor;
  * The schema extender: for every bundle whose manifest names a Liquibase changelog, it runs the
  * changelog while the bundle is starting (the tracker is synchronous, so this happens before the
  * bundle's components activate), then registers {@link SchemaReady} for it. Each bundle records its
- * applied changes in its own table {@code DBCL_<ID>}, so plugins migrate independently.
+ * applied changes in its own table {@code DBCL<ID>} (no underscore: Liquibase looks the table up
+ * with a LIKE pattern, where "_" is a wildcard, and then misses it), so plugins migrate independently.
  */
 @Component(immediate = true)
 // Registered by hand, not by DS, so tell the resolver this bundle provides it.
@@ -99,8 +102,12 @@ public class SchemaMigrator implements BundleTrackerCustomizer<ServiceRegistrati
     }
 
     /** The OSGi-free part, also used by unit tests on an in-memory Derby. */
-    public static int run(DataSource dataSource, ClassLoader resources, String schemaId, String changelog)
-            throws Exception {
+    public static synchronized int run(DataSource dataSource, ClassLoader resources, String schemaId,
+            String changelog) throws Exception {
+        // Liquibase caches its history and lock services per database URL, not per changelog table:
+        // without a reset the next bundle would reuse the previous bundle's view of its table.
+        ChangeLogHistoryServiceFactory.getInstance().resetAll();
+        LockServiceFactory.getInstance().resetAll();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // Liquibase looks its own services up through the context class loader.
@@ -112,9 +119,9 @@ public class SchemaMigrator implements BundleTrackerCustomizer<ServiceRegistrati
                 // Liquibase would shut the whole embedded Derby down when it closes: others use it.
                 derby.setShutdownEmbeddedDerby(false);
             }
-            String table = "DBCL_" + schemaId.toUpperCase(Locale.ROOT);
+            String table = "DBCL" + schemaId.toUpperCase(Locale.ROOT);
             database.setDatabaseChangeLogTableName(table);
-            database.setDatabaseChangeLogLockTableName(table + "_LOCK");
+            database.setDatabaseChangeLogLockTableName(table + "LOCK");
             try (Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(resources), database)) {
                 int pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();
                 if (pending > 0) {

@@ -1,0 +1,398 @@
+package cn.edu.cumt.union.core.internal.auth;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import cn.edu.cumt.union.api.audit.AuditLog;
+import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.PageDTO;
+import cn.edu.cumt.union.api.security.AccessControl;
+import cn.edu.cumt.union.api.security.Roles;
+import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.storage.SchemaReady;
+import cn.edu.cumt.union.core.internal.member.MemberEntity;
+import cn.edu.cumt.union.core.internal.org.UnitEntity;
+
+/**
+ * Accounts as administrators manage them: creation, password resets, roles, enabling. Operators and
+ * union administrators act on every account; a unit administrator only on accounts of members of
+ * the units they manage, never on accounts that hold more than {@code unit-admin}. Only an
+ * operator touches an operator's account or grants {@code operator}.
+ */
+@Component(service = AccountAdminService.class, configurationPid = AuthConfig.PID)
+public class AccountAdminService {
+
+    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{1,63}");
+    static final int RESET_PASSWORD_LENGTH = 16;
+    private static final Set<String> GRANTABLE = Set.of(Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR);
+
+    private final JpaTemplate jpa;
+    private final SessionService sessions;
+    private final AuditLog audit;
+    private final AccessControl access;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    @Activate
+    public AccountAdminService(@Reference(target = "(osgi.unit.name=union-core)") JpaTemplate jpa,
+            @Reference(target = "(" + SchemaReady.SCHEMA_ID + "=core)") SchemaReady schema,
+            @Reference SessionService sessions, @Reference AuditLog audit, @Reference AccessControl access,
+            AuthConfig config) {
+        this(jpa, sessions, audit, access, new PasswordHasher(config.password_iterations()), Clock.systemUTC());
+    }
+
+    AccountAdminService(JpaTemplate jpa, SessionService sessions, AuditLog audit, AccessControl access,
+            PasswordHasher hasher, Clock clock) {
+        this.jpa = jpa;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.access = access;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /** Accounts the caller may manage, by username, optionally those whose username starts with {@code prefix}. */
+    public PageDTO<AccountDTO> list(UnionPrincipal caller, String prefix, int offset, int limit) {
+        Set<Long> units = platformWide(caller) ? null : access.manageableUnitIds(caller);
+        if (units != null && units.isEmpty()) {
+            return new PageDTO<>(List.of(), 0, offset, limit);
+        }
+        return jpa.txExpr(TransactionType.Required, em -> {
+            String from = units == null ? " from AccountEntity a where 1 = 1"
+                    : " from AccountEntity a, MemberEntity m where a.memberId = m.id and m.unitId in :units";
+            String where = prefix == null ? "" : " and a.username like :prefix";
+            TypedQuery<Long> count = em.createQuery("select count(a)" + from + where, Long.class);
+            TypedQuery<AccountEntity> page = em.createQuery("select a" + from + where + " order by a.username",
+                    AccountEntity.class);
+            if (units != null) {
+                count.setParameter("units", units);
+                page.setParameter("units", units);
+            }
+            if (prefix != null) {
+                String like = prefix.replace("\\", "").replace("%", "").replace("_", "") + "%";
+                count.setParameter("prefix", like);
+                page.setParameter("prefix", like);
+            }
+            List<AccountEntity> rows = page.setFirstResult(offset).setMaxResults(limit).getResultList();
+            return new PageDTO<>(toDTOs(em, rows), count.getSingleResult(), offset, limit);
+        });
+    }
+
+    /** @throws ApiException 404 when the account does not exist or the caller may not manage it */
+    public AccountDTO get(UnionPrincipal caller, long accountId) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            AccountEntity account = requireManageable(em, caller, accountId);
+            return toDTO(em, account);
+        });
+    }
+
+    /** Creates the login of a member; the username is the staff number. No password yet: reset one. */
+    public AccountDTO createForMember(UnionPrincipal caller, long memberId) {
+        AccountDTO created = jpa.txExpr(TransactionType.Required, em -> {
+            List<MemberEntity> found = em.createQuery("select m from MemberEntity m where m.id = :id", MemberEntity.class)
+                    .setParameter("id", memberId).getResultList();
+            if (found.isEmpty() || !access.canManageUnit(caller, found.get(0).getUnitId())) {
+                throw ApiException.notFound("member.not-found", "会员不存在", "No such member");
+            }
+            MemberEntity member = found.get(0);
+            Long existing = count(em, "select count(a) from AccountEntity a where a.memberId = :v", memberId);
+            if (existing > 0) {
+                throw ApiException.conflict("account.exists", "该会员已有账号", "This member already has an account");
+            }
+            requireFreeUsername(em, member.getStaffNo());
+            AccountEntity account = new AccountEntity(member.getStaffNo(), memberId, clock.instant());
+            em.persist(account);
+            em.flush();
+            return toDTO(em, account);
+        });
+        audit.record("account.create", "Account", Long.toString(created.id()),
+                "member " + memberId + ", username " + created.username());
+        return created;
+    }
+
+    /** Creates an operator account (no member) holding the {@code operator} role. No password yet. */
+    public AccountDTO createOperator(UnionPrincipal caller, String username) {
+        if (!caller.hasRole(Roles.OPERATOR)) {
+            throw ApiException.forbidden("auth.forbidden", "无权执行此操作", "You are not allowed to do this");
+        }
+        requireUsername(username);
+        AccountDTO created = jpa.txExpr(TransactionType.Required, em -> {
+            requireFreeUsername(em, username);
+            AccountEntity account = new AccountEntity(username, null, clock.instant());
+            em.persist(account);
+            em.flush();
+            em.persist(new RoleGrantEntity(account.getId(), Roles.OPERATOR, null));
+            em.flush();
+            return toDTO(em, account);
+        });
+        audit.record("account.create", "Account", Long.toString(created.id()), "operator " + username);
+        return created;
+    }
+
+    /**
+     * Sets a password chosen by the administrator, or a random one-time password when
+     * {@code password} is {@code null}. Ends every session of the account and lifts any lock.
+     */
+    public PasswordResetDTO resetPassword(UnionPrincipal caller, long accountId, String password, boolean mustChange) {
+        String chosen = password;
+        boolean random = chosen == null;
+        String username = jpa.txExpr(TransactionType.Required,
+                em -> requireManageable(em, caller, accountId).getUsername());
+        if (random) {
+            chosen = hasher.randomPassword(RESET_PASSWORD_LENGTH);
+        } else {
+            PasswordPolicy.check(username, chosen);
+        }
+        String hash = hasher.hash(chosen);
+        boolean mustChangeNow = random || mustChange;
+        jpa.tx(TransactionType.Required, em -> {
+            AccountEntity account = requireManageable(em, caller, accountId);
+            account.setPasswordHash(hash, clock.instant());
+            account.setMustChangePassword(mustChangeNow);
+            account.setFailedLogins(0);
+            account.setLockedUntil(null);
+        });
+        sessions.endAll(accountId, null);
+        audit.record("account.password.reset", "Account", Long.toString(accountId),
+                (random ? "random one-time password" : "password chosen by the administrator")
+                        + (mustChangeNow ? ", must change" : ""));
+        return new PasswordResetDTO(random ? chosen : null, mustChangeNow);
+    }
+
+    /** Grants a role; granting one already held changes nothing. */
+    public AccountDTO grant(UnionPrincipal caller, long accountId, String role, Long unitId) {
+        requireMayGrant(caller, role, unitId);
+        boolean[] changed = { false };
+        AccountDTO result = jpa.txExpr(TransactionType.Required, em -> {
+            AccountEntity account = requireManageable(em, caller, accountId);
+            if (Roles.UNIT_ADMIN.equals(role) && em.find(UnitEntity.class, unitId) == null) {
+                throw ApiException.notFound("unit.not-found", "单位不存在", "No such unit");
+            }
+            if (findGrants(em, accountId, role, unitId).isEmpty()) {
+                em.persist(new RoleGrantEntity(accountId, role, unitId));
+                em.flush();
+                changed[0] = true;
+            }
+            return toDTO(em, account);
+        });
+        if (changed[0]) {
+            sessions.refresh(accountId);
+            audit.record("account.role.grant", "Account", Long.toString(accountId), describe(role, unitId));
+        }
+        return result;
+    }
+
+    /** Revokes a role. The last enabled operator keeps theirs: someone must run the platform. */
+    public AccountDTO revoke(UnionPrincipal caller, long accountId, String role, Long unitId) {
+        requireMayGrant(caller, role, unitId);
+        AccountDTO result = jpa.txExpr(TransactionType.Required, em -> {
+            AccountEntity account = requireManageable(em, caller, accountId);
+            List<RoleGrantEntity> grants = findGrants(em, accountId, role, unitId);
+            if (grants.isEmpty()) {
+                throw ApiException.notFound("account.role-not-found", "该账号没有此角色", "The account does not hold this role");
+            }
+            if (Roles.OPERATOR.equals(role) && account.isEnabled() && enabledOperators(em) <= 1) {
+                throw ApiException.conflict("account.last-operator", "不能移除最后一个运维账号的运维角色",
+                        "The last enabled operator cannot lose the operator role");
+            }
+            grants.forEach(em::remove);
+            em.flush();
+            return toDTO(em, account);
+        });
+        sessions.refresh(accountId);
+        audit.record("account.role.revoke", "Account", Long.toString(accountId), describe(role, unitId));
+        return result;
+    }
+
+    /** Enables or disables an account. Disabling ends its sessions; enabling also lifts a lock. */
+    public AccountDTO setEnabled(UnionPrincipal caller, long accountId, boolean enabled) {
+        if (!platformWide(caller)) {
+            throw ApiException.forbidden("auth.forbidden", "无权执行此操作", "You are not allowed to do this");
+        }
+        if (!enabled && caller.accountId() == accountId) {
+            throw ApiException.conflict("account.self", "不能停用自己的账号", "You cannot disable your own account");
+        }
+        AccountDTO result = jpa.txExpr(TransactionType.Required, em -> {
+            AccountEntity account = requireManageable(em, caller, accountId);
+            if (!enabled && account.isEnabled() && holds(em, accountId, Roles.OPERATOR) && enabledOperators(em) <= 1) {
+                throw ApiException.conflict("account.last-operator", "不能停用最后一个运维账号",
+                        "The last enabled operator cannot be disabled");
+            }
+            account.setEnabled(enabled);
+            if (enabled) {
+                account.setFailedLogins(0);
+                account.setLockedUntil(null);
+            }
+            em.flush();
+            return toDTO(em, account);
+        });
+        if (!enabled) {
+            sessions.endAll(accountId, null);
+        }
+        sessions.refresh(accountId);
+        audit.record(enabled ? "account.enable" : "account.disable", "Account", Long.toString(accountId), null);
+        return result;
+    }
+
+    private static boolean platformWide(UnionPrincipal caller) {
+        return caller.hasRole(Roles.OPERATOR) || caller.hasRole(Roles.UNION_ADMIN);
+    }
+
+    /**
+     * The account, if the caller may manage it. Unit administrators see only accounts of members in
+     * their units (others are "not found") and may not act on accounts of higher rank.
+     */
+    private AccountEntity requireManageable(EntityManager em, UnionPrincipal caller, long accountId) {
+        AccountEntity account = em.find(AccountEntity.class, accountId);
+        if (account == null) {
+            throw notFound();
+        }
+        List<RoleGrantEntity> grants = grantsOf(em, accountId);
+        Set<String> roles = grants.stream().map(RoleGrantEntity::getRole).collect(Collectors.toSet());
+        if (!platformWide(caller)) {
+            Long unitId = account.getMemberId() == null ? null : memberUnit(em, account.getMemberId());
+            if (unitId == null || !access.canManageUnit(caller, unitId)) {
+                throw notFound();
+            }
+            Set<Long> mine = access.manageableUnitIds(caller);
+            boolean higher = roles.contains(Roles.UNION_ADMIN) || roles.contains(Roles.OPERATOR)
+                    || grants.stream().anyMatch(g -> Roles.UNIT_ADMIN.equals(g.getRole())
+                            && !mine.contains(g.getUnitId()));
+            if (higher) {
+                throw ApiException.forbidden("account.rank", "无权管理权限高于自己的账号",
+                        "You may not manage an account with more rights than yours");
+            }
+        }
+        if (roles.contains(Roles.OPERATOR) && !caller.hasRole(Roles.OPERATOR)) {
+            throw ApiException.forbidden("account.rank", "只有运维人员可以管理运维账号", "Only operators manage operator accounts");
+        }
+        return account;
+    }
+
+    private void requireMayGrant(UnionPrincipal caller, String role, Long unitId) {
+        if (role == null || role.isBlank()) {
+            throw ApiException.missingField("role");
+        }
+        if (Roles.MEMBER.equals(role)) {
+            throw ApiException.invalidField("role", "会员角色由账号关联的会员自动获得",
+                    "the member role follows from the account's member link");
+        }
+        if (!GRANTABLE.contains(role)) {
+            throw ApiException.invalidField("role", "应为 unit-admin、union-admin 或 operator",
+                    "must be unit-admin, union-admin or operator");
+        }
+        if (Roles.UNIT_ADMIN.equals(role) != (unitId != null)) {
+            throw ApiException.invalidField("unitId", "unit-admin 角色必须指定单位，其他角色不能指定",
+                    "unit-admin needs a unit, other roles take none");
+        }
+        boolean allowed = switch (role) {
+        case Roles.OPERATOR -> caller.hasRole(Roles.OPERATOR);
+        case Roles.UNION_ADMIN -> platformWide(caller);
+        default -> platformWide(caller) || access.canManageUnit(caller, unitId);
+        };
+        if (!allowed) {
+            if (Roles.UNIT_ADMIN.equals(role)) {
+                throw ApiException.notFound("unit.not-found", "单位不存在", "No such unit");
+            }
+            throw ApiException.forbidden("account.rank", "无权授予此角色", "You may not grant this role");
+        }
+    }
+
+    static void requireUsername(String username) {
+        if (username == null || username.isBlank()) {
+            throw ApiException.missingField("username");
+        }
+        if (!USERNAME.matcher(username).matches()) {
+            throw ApiException.invalidField("username", "应为 2 到 64 个字母、数字或 . _ @ -，以字母或数字开头",
+                    "use 2 to 64 letters, digits or . _ @ -, starting with a letter or digit");
+        }
+    }
+
+    private static void requireFreeUsername(EntityManager em, String username) {
+        if (count(em, "select count(a) from AccountEntity a where a.username = :v", username) > 0) {
+            throw ApiException.conflict("account.username-taken", "用户名已被使用", "The username is taken");
+        }
+    }
+
+    private static long enabledOperators(EntityManager em) {
+        // a boolean parameter, not a literal: EclipseLink writes literals as 1/0, which Derby refuses
+        return em.createQuery("select count(distinct a.id) from AccountEntity a, RoleGrantEntity g"
+                + " where g.accountId = a.id and a.enabled = :on and g.role = :role", Long.class)
+                .setParameter("on", true).setParameter("role", Roles.OPERATOR).getSingleResult();
+    }
+
+    private static boolean holds(EntityManager em, long accountId, String role) {
+        return grantsOf(em, accountId).stream().anyMatch(g -> role.equals(g.getRole()));
+    }
+
+    private static long count(EntityManager em, String jpql, Object value) {
+        return em.createQuery(jpql, Long.class).setParameter("v", value).getSingleResult();
+    }
+
+    private static Long memberUnit(EntityManager em, long memberId) {
+        List<Long> unit = em.createQuery("select m.unitId from MemberEntity m where m.id = :id", Long.class)
+                .setParameter("id", memberId).getResultList();
+        return unit.isEmpty() ? null : unit.get(0);
+    }
+
+    private static List<RoleGrantEntity> grantsOf(EntityManager em, long accountId) {
+        return em.createQuery("select g from RoleGrantEntity g where g.accountId = :id", RoleGrantEntity.class)
+                .setParameter("id", accountId).getResultList();
+    }
+
+    private static List<RoleGrantEntity> findGrants(EntityManager em, long accountId, String role, Long unitId) {
+        return grantsOf(em, accountId).stream()
+                .filter(g -> g.getRole().equals(role) && java.util.Objects.equals(g.getUnitId(), unitId)).toList();
+    }
+
+    private static AccountDTO toDTO(EntityManager em, AccountEntity account) {
+        return toDTOs(em, List.of(account)).get(0);
+    }
+
+    private static List<AccountDTO> toDTOs(EntityManager em, List<AccountEntity> accounts) {
+        if (accounts.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> ids = new HashSet<>();
+        accounts.forEach(a -> ids.add(a.getId()));
+        Map<Long, List<RoleGrantDTO>> grants = em
+                .createQuery("select g from RoleGrantEntity g where g.accountId in :ids", RoleGrantEntity.class)
+                .setParameter("ids", ids).getResultList().stream()
+                .collect(Collectors.groupingBy(RoleGrantEntity::getAccountId,
+                        Collectors.mapping(g -> new RoleGrantDTO(g.getRole(), g.getUnitId()), Collectors.toList())));
+        List<AccountDTO> result = new ArrayList<>();
+        for (AccountEntity a : accounts) {
+            List<RoleGrantDTO> held = new ArrayList<>(grants.getOrDefault(a.getId(), List.of()));
+            held.sort(Comparator.comparing(RoleGrantDTO::role).thenComparing(RoleGrantDTO::unitId,
+                    Comparator.nullsFirst(Comparator.naturalOrder())));
+            result.add(new AccountDTO(a.getId(), a.getUsername(), a.getMemberId(), a.isEnabled(),
+                    a.getPasswordHash() != null, a.isMustChangePassword(), a.getFailedLogins(),
+                    a.getLockedUntil(), a.getCreatedAt(), List.copyOf(held)));
+        }
+        return result;
+    }
+
+    private static String describe(String role, Long unitId) {
+        return unitId == null ? role : role + " on unit " + unitId;
+    }
+
+    private static ApiException notFound() {
+        return ApiException.notFound("account.not-found", "账号不存在", "No such account");
+    }
+}

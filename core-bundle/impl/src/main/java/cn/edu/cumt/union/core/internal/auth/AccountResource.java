@@ -1,0 +1,137 @@
+package cn.edu.cumt.union.core.internal.auth;
+
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.PageDTO;
+import cn.edu.cumt.union.api.rest.Paging;
+import cn.edu.cumt.union.api.rest.UnionResource;
+import cn.edu.cumt.union.api.security.Roles;
+import cn.edu.cumt.union.api.security.UnionPrincipal;
+
+/**
+ * Account administration. Every method re-checks scope in {@link AccountAdminService}: a unit
+ * administrator reaches only accounts of members of their units.
+ */
+@Component(service = AccountResource.class)
+@UnionResource
+@Path("/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AccountResource {
+
+    public record MemberAccountRequest(Long memberId) {
+    }
+
+    public record OperatorRequest(String username) {
+    }
+
+    /** Both optional: no password means a random one-time password; must-change defaults to true. */
+    public record PasswordResetRequest(String password, Boolean mustChangePassword) {
+    }
+
+    public record RoleRequest(String role, Long unitId) {
+    }
+
+    private final AccountAdminService admin;
+
+    @Activate
+    public AccountResource(@Reference AccountAdminService admin) {
+        this.admin = admin;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    public PageDTO<AccountDTO> list(@Context SecurityContext sc, @QueryParam("q") String prefix,
+            @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+        String query = prefix == null || prefix.isBlank() ? null
+                : Inputs.required("q", prefix, AuthResource.MAX_USERNAME).strip();
+        return admin.list(UnionPrincipal.of(sc), query, Paging.offset(offset), Paging.limit(limit));
+    }
+
+    @GET
+    @Path("/{id: [0-9]+}")
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    public AccountDTO get(@Context SecurityContext sc, @PathParam("id") long id) {
+        return admin.get(UnionPrincipal.of(sc), id);
+    }
+
+    @POST
+    @Path("/members")
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    public Response createForMember(@Context SecurityContext sc, MemberAccountRequest request) {
+        Inputs.body(request);
+        if (request.memberId() == null) {
+            throw ApiException.missingField("memberId");
+        }
+        AccountDTO created = admin.createForMember(UnionPrincipal.of(sc), request.memberId());
+        return Response.status(Response.Status.CREATED).entity(created).build();
+    }
+
+    @POST
+    @Path("/operators")
+    @RolesAllowed(Roles.OPERATOR)
+    public Response createOperator(@Context SecurityContext sc, OperatorRequest request) {
+        Inputs.body(request);
+        String username = Inputs.required("username", request.username(), AuthResource.MAX_USERNAME).strip();
+        AccountDTO created = admin.createOperator(UnionPrincipal.of(sc), username);
+        return Response.status(Response.Status.CREATED).entity(created).build();
+    }
+
+    @POST
+    @Path("/{id: [0-9]+}/password")
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    public PasswordResetDTO resetPassword(@Context SecurityContext sc, @PathParam("id") long id,
+            PasswordResetRequest request) {
+        PasswordResetRequest body = request == null ? new PasswordResetRequest(null, null) : request;
+        String password = body.password() == null ? null : Inputs.password("password", body.password());
+        boolean mustChange = body.mustChangePassword() == null || body.mustChangePassword();
+        return admin.resetPassword(UnionPrincipal.of(sc), id, password, mustChange);
+    }
+
+    @POST
+    @Path("/{id: [0-9]+}/roles")
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    public AccountDTO grant(@Context SecurityContext sc, @PathParam("id") long id, RoleRequest request) {
+        Inputs.body(request);
+        return admin.grant(UnionPrincipal.of(sc), id, Inputs.required("role", request.role(), 32), request.unitId());
+    }
+
+    @DELETE
+    @Path("/{id: [0-9]+}/roles")
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    public AccountDTO revoke(@Context SecurityContext sc, @PathParam("id") long id, @QueryParam("role") String role,
+            @QueryParam("unitId") Long unitId) {
+        return admin.revoke(UnionPrincipal.of(sc), id, Inputs.required("role", role, 32), unitId);
+    }
+
+    @POST
+    @Path("/{id: [0-9]+}/enable")
+    @RolesAllowed({ Roles.UNION_ADMIN, Roles.OPERATOR })
+    public AccountDTO enable(@Context SecurityContext sc, @PathParam("id") long id) {
+        return admin.setEnabled(UnionPrincipal.of(sc), id, true);
+    }
+
+    @POST
+    @Path("/{id: [0-9]+}/disable")
+    @RolesAllowed({ Roles.UNION_ADMIN, Roles.OPERATOR })
+    public AccountDTO disable(@Context SecurityContext sc, @PathParam("id") long id) {
+        return admin.setEnabled(UnionPrincipal.of(sc), id, false);
+    }
+}

@@ -1,0 +1,342 @@
+package cn.edu.cumt.union.core.internal.auth;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Consumer;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import cn.edu.cumt.union.api.directory.MemberDTO;
+import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.security.Roles;
+import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.storage.SchemaReady;
+import cn.edu.cumt.union.core.internal.audit.AuditLogImpl;
+import cn.edu.cumt.union.core.internal.member.MemberEntity;
+import cn.edu.cumt.union.core.internal.rest.RequestContext;
+
+/**
+ * Logging in and out, changing one's own password, and the first operator account. Settings come
+ * from {@link AuthConfig} (pid {@code cn.edu.cumt.union.auth}), shared with {@link SessionService}.
+ */
+@Component(service = AccountService.class, configurationPid = AuthConfig.PID)
+public class AccountService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountService.class);
+    static final int INITIAL_PASSWORD_LENGTH = 24;
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final JpaTemplate jpa;
+    private final SessionService sessions;
+    private final AuditLogImpl audit;
+    private final PasswordHasher hasher;
+    private final LoginLimits limits;
+    private final Clock clock;
+    private final Consumer<Duration> sleeper;
+    private final String initialUsername;
+    private final Path initialPasswordFile;
+    private volatile String dummyHash;
+
+    @Activate
+    public AccountService(@Reference(target = "(osgi.unit.name=union-core)") JpaTemplate jpa,
+            @Reference(target = "(" + SchemaReady.SCHEMA_ID + "=core)") SchemaReady schema,
+            @Reference SessionService sessions, @Reference AuditLogImpl audit, AuthConfig config) throws IOException {
+        this(jpa, sessions, audit, new PasswordHasher(config.password_iterations()), LoginLimits.of(config),
+                Clock.systemUTC(), AccountService::sleep, config.initial_admin_username().strip(),
+                DataDir.resolve(config.initial_admin_password_file()));
+        RequestContext.runAs("system", "startup", () -> ensureInitialOperator(config.initial_admin_password()));
+    }
+
+    AccountService(JpaTemplate jpa, SessionService sessions, AuditLogImpl audit, PasswordHasher hasher,
+            LoginLimits limits, Clock clock, Consumer<Duration> sleeper, String initialUsername,
+            Path initialPasswordFile) {
+        this.jpa = jpa;
+        this.sessions = sessions;
+        this.audit = audit;
+        this.hasher = hasher;
+        this.limits = limits;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.initialUsername = initialUsername;
+        this.initialPasswordFile = initialPasswordFile;
+    }
+
+    PasswordHasher hasher() {
+        return hasher;
+    }
+
+    /**
+     * Checks the password and opens a session. Unknown users, wrong passwords, disabled accounts and
+     * accounts without a password all get the same answer.
+     *
+     * @throws ApiException 401 {@code auth.invalid-credentials}, or 423 {@code auth.locked}
+     */
+    public LoginDTO login(String username, String password, String client) {
+        AccountEntity account = jpa.txExpr(TransactionType.Required, em -> findByUsername(em, username));
+        Instant now = clock.instant();
+        if (account == null) {
+            hasher.verify(password, dummyHash()); // same work as for a real account: no timing hint
+            // The attempted name is not recorded: people type their password into it by mistake.
+            audit.failed("auth.login", "Account", null, "unknown username");
+            throw invalidCredentials();
+        }
+        String name = account.getUsername();
+        if (limits.isLocked(account.getLockedUntil(), now)) {
+            RequestContext.runAs(name, source(), () -> audit.denied("auth.login", "Account", id(account), "locked"));
+            throw locked(account.getLockedUntil());
+        }
+        if (!account.isEnabled() || account.getPasswordHash() == null) {
+            hasher.verify(password, dummyHash());
+            String why = account.isEnabled() ? "no password set" : "account disabled";
+            RequestContext.runAs(name, source(), () -> audit.failed("auth.login", "Account", id(account), why));
+            throw invalidCredentials();
+        }
+        int failures = limits.countAfterExpiredLock(account.getFailedLogins(), account.getLockedUntil(), now);
+        pause(limits.delayBefore(failures));
+        if (!hasher.verify(password, account.getPasswordHash())) {
+            Instant lockedUntil = recordFailure(account, now);
+            RequestContext.runAs(name, source(), () -> audit.failed("auth.login", "Account", id(account), "wrong password"));
+            if (lockedUntil != null) {
+                throw locked(lockedUntil);
+            }
+            throw invalidCredentials();
+        }
+        String rehash = hasher.needsRehash(account.getPasswordHash()) ? hasher.hash(password) : null;
+        jpa.tx(TransactionType.Required, em -> {
+            em.createQuery("update AccountEntity a set a.failedLogins = 0, a.lockedUntil = null where a.id = :id")
+                    .setParameter("id", account.getId()).executeUpdate();
+            if (rehash != null) {
+                em.createQuery("update AccountEntity a set a.passwordHash = :new where a.id = :id and a.passwordHash = :old")
+                        .setParameter("new", rehash).setParameter("old", account.getPasswordHash())
+                        .setParameter("id", account.getId()).executeUpdate();
+            }
+        });
+        SessionService.Opened session = sessions.openSession(account.getId(), client);
+        RequestContext.runAs(name, source(), () -> audit.record("auth.login", "Account", id(account), null));
+        return new LoginDTO(session.token(), session.expiresAt(), account.isMustChangePassword());
+    }
+
+    /** Ends the caller's session: its token is refused from now on. */
+    public void logout(UnionPrincipal caller) {
+        sessions.end(caller.sessionId());
+        audit.record("auth.logout", "Account", Long.toString(caller.accountId()), null);
+    }
+
+    /**
+     * Changes the caller's own password and ends their other sessions. A wrong current password
+     * counts as a failed login.
+     */
+    public void changePassword(UnionPrincipal caller, String oldPassword, String newPassword) {
+        AccountEntity account = jpa.txExpr(TransactionType.Required, em -> em.find(AccountEntity.class, caller.accountId()));
+        if (account == null || !account.isEnabled()) {
+            throw ApiException.unauthorized("auth.required", "请先登录", "Authentication required");
+        }
+        Instant now = clock.instant();
+        if (limits.isLocked(account.getLockedUntil(), now)) {
+            throw locked(account.getLockedUntil());
+        }
+        pause(limits.delayBefore(
+                limits.countAfterExpiredLock(account.getFailedLogins(), account.getLockedUntil(), now)));
+        if (!hasher.verify(oldPassword, account.getPasswordHash())) {
+            Instant lockedUntil = recordFailure(account, now);
+            audit.failed("auth.password.change", "Account", id(account), "wrong current password");
+            if (lockedUntil != null) {
+                sessions.endAll(account.getId(), null);
+                throw locked(lockedUntil);
+            }
+            throw ApiException.badRequest("auth.password-wrong", "当前密码不正确", "The current password is wrong");
+        }
+        if (newPassword.equals(oldPassword)) {
+            throw ApiException.badRequest("auth.password-reused", "新密码不能与当前密码相同",
+                    "The new password must differ from the current one");
+        }
+        PasswordPolicy.check(account.getUsername(), newPassword);
+        String hash = hasher.hash(newPassword);
+        jpa.tx(TransactionType.Required, em -> {
+            AccountEntity row = em.find(AccountEntity.class, account.getId());
+            row.setPasswordHash(hash, now);
+            row.setMustChangePassword(false);
+            row.setFailedLogins(0);
+            row.setLockedUntil(null);
+        });
+        sessions.endAll(account.getId(), caller.sessionId());
+        audit.record("auth.password.change", "Account", id(account), "other sessions ended");
+        forgetInitialPassword(account.getUsername());
+    }
+
+    /** What the caller's user interface needs to know about them. */
+    public MeDTO me(UnionPrincipal caller) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            AccountEntity account = em.find(AccountEntity.class, caller.accountId());
+            MemberEntity member = caller.memberId() == null ? null : em.find(MemberEntity.class, caller.memberId());
+            MemberDTO memberDto = member == null ? null : member.toDTO();
+            return new MeDTO(caller.username(), caller.roles().stream().sorted().toList(),
+                    caller.adminUnitIds().stream().sorted().toList(), memberDto,
+                    account != null && account.isMustChangePassword());
+        });
+    }
+
+    /**
+     * Creates the first operator when there is no account at all: with the configured password, or
+     * else a random one written to an owner-only file (never to the log).
+     */
+    void ensureInitialOperator(String configuredPassword) {
+        long accounts = jpa.txExpr(TransactionType.Required,
+                em -> em.createQuery("select count(a) from AccountEntity a", Long.class).getSingleResult());
+        if (accounts > 0) {
+            return;
+        }
+        String password = configuredPassword == null ? "" : configuredPassword;
+        boolean random = password.isEmpty();
+        if (!random) {
+            try {
+                PasswordPolicy.check(initialUsername, password);
+            } catch (ApiException weak) {
+                LOG.error("initial.admin.password is refused ({}); a random password is used instead", weak.messageEn());
+                random = true;
+            }
+        }
+        if (random) {
+            password = hasher.randomPassword(INITIAL_PASSWORD_LENGTH);
+            try {
+                // Written before the account exists: a failure here leaves no account nobody can use.
+                DataDir.writeOwnerOnly(initialPasswordFile, (password + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot write the first operator's password to " + initialPasswordFile, e);
+            }
+        }
+        String hash = hasher.hash(password);
+        boolean mustChange = random;
+        long id = jpa.txExpr(TransactionType.Required, em -> {
+            AccountEntity admin = new AccountEntity(initialUsername, null, clock.instant());
+            admin.setPasswordHash(hash, clock.instant());
+            admin.setMustChangePassword(mustChange);
+            em.persist(admin);
+            em.flush();
+            em.persist(new RoleGrantEntity(admin.getId(), Roles.OPERATOR, null));
+            em.persist(new RoleGrantEntity(admin.getId(), Roles.UNION_ADMIN, null));
+            return admin.getId();
+        });
+        audit.record("account.create-initial", "Account", Long.toString(id),
+                initialUsername + " with roles operator, union-admin");
+        if (random) {
+            LOG.warn("Created the first operator account '{}'. Its one-time password is in {} (owner-only);"
+                    + " log in, change it, and the file is deleted.", initialUsername, initialPasswordFile);
+        } else {
+            LOG.info("Created the first operator account '{}' with the configured initial password", initialUsername);
+        }
+    }
+
+    /** The random first password is useless once changed: do not leave it lying around. */
+    private void forgetInitialPassword(String username) {
+        if (!username.equals(initialUsername)) {
+            return;
+        }
+        try {
+            if (Files.deleteIfExists(initialPasswordFile)) {
+                LOG.info("Deleted {} now that '{}' has chosen a password", initialPasswordFile, username);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}: delete it by hand", initialPasswordFile, e);
+        }
+    }
+
+    /**
+     * Counts a failure in the database (atomically, so parallel guesses all count) and locks the
+     * account when the limit is reached.
+     *
+     * @return until when the account is now locked, or {@code null}
+     */
+    private Instant recordFailure(AccountEntity account, Instant now) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Instant previousLock = account.getLockedUntil();
+            if (previousLock != null && !limits.isLocked(previousLock, now)) {
+                em.createQuery("update AccountEntity a set a.lockedUntil = null,"
+                        + " a.failedLogins = :count where a.id = :id")
+                        .setParameter("count", limits.countAfterExpiredLock(account.getFailedLogins(), previousLock, now))
+                        .setParameter("id", account.getId()).executeUpdate();
+            }
+            em.createQuery("update AccountEntity a set a.failedLogins = a.failedLogins + 1 where a.id = :id")
+                    .setParameter("id", account.getId()).executeUpdate();
+            int failures = em.createQuery("select a.failedLogins from AccountEntity a where a.id = :id", Integer.class)
+                    .setParameter("id", account.getId()).getSingleResult();
+            Instant lockedUntil = limits.lockUntil(failures, now);
+            if (lockedUntil == null) {
+                return null;
+            }
+            em.createQuery("update AccountEntity a set a.lockedUntil = :until where a.id = :id")
+                    .setParameter("until", lockedUntil).setParameter("id", account.getId()).executeUpdate();
+            LOG.warn("Account '{}' locked until {} after {} failed logins", account.getUsername(), lockedUntil, failures);
+            RequestContext.runAs(account.getUsername(), source(), () -> audit.record("auth.lockout", "Account",
+                    id(account), failures + " failed logins; locked until " + lockedUntil));
+            return lockedUntil;
+        });
+    }
+
+    static AccountEntity findByUsername(EntityManager em, String username) {
+        List<AccountEntity> found = em
+                .createQuery("select a from AccountEntity a where a.username = :name", AccountEntity.class)
+                .setParameter("name", username).getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            hash = hasher.hash(hasher.randomPassword(20));
+            dummyHash = hash;
+        }
+        return hash;
+    }
+
+    private void pause(Duration delay) {
+        if (!delay.isZero()) {
+            sleeper.accept(delay);
+        }
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String source() {
+        return RequestContext.current().source();
+    }
+
+    private static String id(AccountEntity account) {
+        return Long.toString(account.getId());
+    }
+
+    static ApiException invalidCredentials() {
+        return ApiException.unauthorized("auth.invalid-credentials", "用户名或密码错误", "Wrong username or password");
+    }
+
+    static ApiException locked(Instant lockedUntil) {
+        Instant until = lockedUntil.truncatedTo(ChronoUnit.SECONDS);
+        return new ApiException(423, "auth.locked",
+                "登录失败次数过多，账号已临时锁定，将于 " + LOCAL_TIME.format(until) + "（北京时间）自动解锁",
+                "Too many failed logins: the account is locked until " + until + " and then unlocks by itself");
+    }
+}

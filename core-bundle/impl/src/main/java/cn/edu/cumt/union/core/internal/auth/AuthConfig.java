@@ -1,0 +1,46 @@
+package cn.edu.cumt.union.core.internal.auth;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Every authentication setting, in one file: {@code etc/cn.edu.cumt.union.auth.cfg}. Both
+ * {@link SessionService} and {@link AccountService} read this pid; only the former designates it,
+ * so the metatype describes it once.
+ */
+@ObjectClassDefinition(name = "Union authentication", description = "Sessions, passwords, login limits, first operator")
+public @interface AuthConfig {
+
+    String PID = "cn.edu.cumt.union.auth";
+
+    @AttributeDefinition(description = "A session ends after this many minutes without a request")
+    int session_idle_minutes() default 30;
+
+    @AttributeDefinition(description = "A session ends this many hours after login, whatever its use")
+    int session_absolute_hours() default 12;
+
+    @AttributeDefinition(description = "File with the token signing key; created with a random key if missing. Relative to karaf.data")
+    String token_key_file() default "union/token-signing.key";
+
+    @AttributeDefinition(description = "PBKDF2 iterations for new password hashes; older hashes are upgraded at login")
+    int password_iterations() default PasswordHasher.DEFAULT_ITERATIONS;
+
+    @AttributeDefinition(description = "After this many failed logins in a row, each further attempt is slowed down")
+    int login_delay_after() default 3;
+
+    @AttributeDefinition(description = "After this many failed logins in a row, the account is locked for a while")
+    int login_lock_after() default 10;
+
+    @AttributeDefinition(description = "How long a lock lasts, in minutes; it then lifts by itself")
+    int login_lock_minutes() default 15;
+
+    @AttributeDefinition(description = "Login name of the first operator, created when no account exists")
+    String initial_admin_username() default "admin";
+
+    @AttributeDefinition(description = "Password of the first operator (automated installs, tests). Empty: a random one is written to initial.admin.password.file",
+            type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    String initial_admin_password() default "";
+
+    @AttributeDefinition(description = "Where the random first password is written (owner-only). Relative to karaf.data")
+    String initial_admin_password_file() default "union/initial-admin-password";
+}

@@ -1,0 +1,10 @@
+package cn.edu.cumt.union.core.internal.auth;
+
+/**
+ * A role an account holds.
+ *
+ * @param role   {@code unit-admin}, {@code union-admin} or {@code operator}
+ * @param unitId the unit of a {@code unit-admin} grant, else {@code null}
+ */
+public record RoleGrantDTO(String role, Long unitId) {
+}

@@ -1,0 +1,152 @@
+package cn.edu.cumt.union.core.internal.plugin;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
+
+import cn.edu.cumt.union.api.plugin.PluginDTO;
+import cn.edu.cumt.union.api.plugin.PluginHeaders;
+
+/**
+ * Knows every installed bundle that declares itself a plugin ({@code Union-Plugin-Id}), its state,
+ * and the last error it raised: a framework error while starting, or a component that failed to
+ * activate.
+ */
+@Component(service = PluginRegistry.class)
+public class PluginRegistry implements BundleTrackerCustomizer<String>, FrameworkListener {
+
+    private final BundleContext context;
+    private final ServiceComponentRuntime scr;
+    private final BundleTracker<String> tracker;
+    private final Map<Long, String> frameworkErrors = new ConcurrentHashMap<>();
+
+    @Activate
+    public PluginRegistry(BundleContext context, @Reference ServiceComponentRuntime scr) {
+        this.context = context;
+        this.scr = scr;
+        context.addFrameworkListener(this);
+        this.tracker = new BundleTracker<>(context, ~Bundle.UNINSTALLED, this);
+        tracker.open();
+    }
+
+    @Deactivate
+    void deactivate() {
+        tracker.close();
+        context.removeFrameworkListener(this);
+    }
+
+    /** @return the installed plugins, ordered by id */
+    public List<PluginDTO> plugins() {
+        return tracker.getTracked().keySet().stream().map(this::describe)
+                .sorted(Comparator.comparing(PluginDTO::id).thenComparing(PluginDTO::bundleId)).toList();
+    }
+
+    public Optional<PluginDTO> plugin(String id) {
+        return plugins().stream().filter(plugin -> plugin.id().equals(id)).findFirst();
+    }
+
+    private PluginDTO describe(Bundle bundle) {
+        var headers = bundle.getHeaders("");
+        String componentError = componentFailure(bundle);
+        String error = componentError != null ? componentError : frameworkErrors.get(bundle.getBundleId());
+        String state = componentError != null ? "FAILED" : stateName(bundle.getState());
+        return new PluginDTO(headers.get(PluginHeaders.ID), headers.get(PluginHeaders.NAME),
+                headers.get(PluginHeaders.NAME_EN), bundle.getVersion().toString(),
+                parseWorkPoint(headers.get(PluginHeaders.WORK_POINT)), blankToNull(headers.get(PluginHeaders.OWNER_UNIT)),
+                bundle.getBundleId(), bundle.getSymbolicName(), state, error);
+    }
+
+    /** @return the failure of the first component of the bundle that could not activate, or {@code null} */
+    private String componentFailure(Bundle bundle) {
+        if (bundle.getState() != Bundle.ACTIVE) {
+            return null;
+        }
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
+            for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                    return description.name + ": " + configuration.failure;
+                }
+            }
+        }
+        return null;
+    }
+
+    static Integer parseWorkPoint(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int point = Integer.parseInt(value.trim());
+            return point >= 1 && point <= 10 ? point : null;
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    static String stateName(int state) {
+        return switch (state) {
+        case Bundle.ACTIVE -> "ACTIVE";
+        case Bundle.STARTING -> "STARTING";
+        case Bundle.STOPPING -> "STOPPING";
+        case Bundle.RESOLVED -> "RESOLVED";
+        case Bundle.INSTALLED -> "INSTALLED";
+        default -> "UNINSTALLED";
+        };
+    }
+
+    @Override
+    public void frameworkEvent(FrameworkEvent event) {
+        if (event.getType() == FrameworkEvent.ERROR && event.getBundle() != null
+                && event.getBundle().getHeaders("").get(PluginHeaders.ID) != null) {
+            Throwable error = event.getThrowable();
+            frameworkErrors.put(event.getBundle().getBundleId(), error == null ? "error" : rootMessage(error));
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    @Override
+    public String addingBundle(Bundle bundle, BundleEvent event) {
+        String id = bundle.getHeaders("").get(PluginHeaders.ID);
+        return id == null || id.isBlank() ? null : id.trim();
+    }
+
+    @Override
+    public void modifiedBundle(Bundle bundle, BundleEvent event, String id) {
+        if (event != null && event.getType() == BundleEvent.STARTED) {
+            frameworkErrors.remove(bundle.getBundleId());
+        }
+    }
+
+    @Override
+    public void removedBundle(Bundle bundle, BundleEvent event, String id) {
+        frameworkErrors.remove(bundle.getBundleId());
+    }
+}
