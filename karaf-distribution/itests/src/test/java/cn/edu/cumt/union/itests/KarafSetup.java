@@ -14,9 +14,10 @@ public record KarafSetup(int http, int ssh, int rmiRegistry, int rmiServer) {
     /** The Karaf that process tests start with bin/karaf. */
     public static final KarafSetup PROCESS = new KarafSetup(8591, 8592, 8593, 8594);
 
-    /** The account the core creates on first start, with {@link #ADMIN_PASSWORD}. */
+    /** The first operator the core creates on first start (initial.admin.username, default admin). */
     public static final String ADMIN_USERNAME = "admin";
-    public static final String ADMIN_PASSWORD = "Itests-Admin-2026";
+    /** Its password; must pass the core's password policy (10+ characters, no username inside), or the core picks a random one. */
+    public static final String ADMIN_PASSWORD = "Itests-Operator-2026";
 
     /** Every setting, in the order it is applied. */
     public Map<CfgKey, String> settings() {

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.inject.Inject;
 
@@ -56,6 +57,29 @@ public class PlatformIT extends UnionKarafTestSupport {
         assertEquals(404, error.path("status").asInt());
         assertFalse(reply.toString(), error.path("code").asText().isBlank());
         assertFalse(reply.toString(), error.path("message").asText().isBlank());
+    }
+
+    @Test
+    public void firstOperatorLogsInWithTheConfiguredPassword() {
+        Rest admin = asAdmin();
+        Rest.Reply me = admin.get("/api/me");
+        assertEquals(me.toString(), 200, me.status());
+        assertEquals(KarafSetup.ADMIN_USERNAME, me.json().path("username").asText());
+        assertFalse("a configured password need not be changed", me.json().path("mustChangePassword").asBoolean(true));
+    }
+
+    @Test
+    public void withoutOrWithABadLoginTheApiRefuses() {
+        Rest.Reply anonymous = get("/api/me");
+        assertEquals(anonymous.toString(), 401, anonymous.status());
+        assertFalse(anonymous.json().path("code").asText().isBlank());
+
+        Rest.Reply wrong = post(Rest.LOGIN_PATH, Map.of("username", KarafSetup.ADMIN_USERNAME, "password", "Not-The-Password-1"));
+        assertEquals(wrong.toString(), 401, wrong.status());
+        assertTrue(wrong.toString(), wrong.json().path("token").isMissingNode());
+
+        Rest.Reply forged = withToken("not.a.token").get("/api/me");
+        assertEquals(forged.toString(), 401, forged.status());
     }
 
     @Test

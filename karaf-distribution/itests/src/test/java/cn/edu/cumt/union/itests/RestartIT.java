@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.After;
@@ -23,8 +24,8 @@ import org.junit.Before;
 import org.junit.Test;
 
 /**
- * The real bin/karaf, stopped and started again, keeps its database and does not migrate the schema
- * twice. Plain JUnit (no Pax Exam): the test JVM drives a Karaf process.
+ * The real bin/karaf, stopped and started again, keeps what was written over REST and does not
+ * migrate the schema twice. Plain JUnit (no Pax Exam): the test JVM drives a Karaf process.
  */
 public class RestartIT {
 
@@ -54,11 +55,11 @@ public class RestartIT {
     }
 
     @Test
-    public void databaseAndSchemaSurviveARestart() throws Exception {
+    public void dataAndSchemaSurviveARestart() throws Exception {
         start("first start");
         assertTrue("Derby database under data/", Files.isDirectory(home.resolve("data/derby/union")));
         assertEquals("the first start migrates the core schema once", 1, occurrences(CORE_MIGRATION, 0));
-        writeDataOverRest();
+        Map<String, String> written = writeDataOverRest();
         stop();
         List<String> appliedFirst = appliedCoreChangeSets();
         assertFalse("the core schema has change sets", appliedFirst.isEmpty());
@@ -66,19 +67,27 @@ public class RestartIT {
         long logMark = Files.size(log());
         start("second start");
         assertEquals("the second start found the schema up to date", 0, occurrences(CORE_MIGRATION, logMark));
-        readDataBackOverRest();
+        readDataBackOverRest(written);
         stop();
         assertEquals("no change set was applied again", appliedFirst, appliedCoreChangeSets());
     }
 
-    /** Before the restart: write records over the REST API (nothing to write without a login yet). */
-    private void writeDataOverRest() {
-        assertEquals(200, rest.get("/api/health").status());
+    /** Before the restart: write records over the REST API; returns what to read back. Add more here. */
+    private Map<String, String> writeDataOverRest() {
+        Rest admin = rest.withToken(rest.login(KarafSetup.ADMIN_USERNAME, KarafSetup.ADMIN_PASSWORD));
+        Rest.Reply created = admin.post("/api/accounts/operators", Map.of("username", "restartcheck"));
+        assertEquals(created.toString(), 201, created.status());
+        return Map.of("/api/accounts/" + created.json().path("id").asLong(), "restartcheck");
     }
 
-    /** After the restart: read back what {@link #writeDataOverRest()} wrote. */
-    private void readDataBackOverRest() {
-        assertEquals("UP", rest.get("/api/health").json().path("status").asText());
+    /** After the restart: every path written before answers with the same username, for a fresh login. */
+    private void readDataBackOverRest(Map<String, String> written) {
+        Rest admin = rest.withToken(rest.login(KarafSetup.ADMIN_USERNAME, KarafSetup.ADMIN_PASSWORD));
+        written.forEach((path, username) -> {
+            Rest.Reply reply = admin.get(path);
+            assertEquals(reply.toString(), 200, reply.status());
+            assertEquals(username, reply.json().path("username").asText());
+        });
     }
 
     private void start(String what) throws IOException {
