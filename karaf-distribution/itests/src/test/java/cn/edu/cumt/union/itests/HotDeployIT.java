@@ -44,8 +44,9 @@ public class HotDeployIT extends UnionKarafTestSupport {
     /** Answers 404 while the plugin is absent; anything else (401 once it needs a login) once it is there. */
     private static final String STUDY_PATH = "/api/study/sessions";
     private static final Duration DEPLOY_TIMEOUT = Duration.ofSeconds(60);
-    private static final List<Integer> RESTART_EVENTS = List.of(BundleEvent.STARTED, BundleEvent.STOPPED,
-            BundleEvent.UNRESOLVED, BundleEvent.UPDATED);
+    /** The bundle events that mean a bundle was restarted or refreshed, by name for the failure message. */
+    private static final Map<Integer, String> RESTART_EVENTS = Map.of(BundleEvent.STARTED, "STARTED",
+            BundleEvent.STOPPED, "STOPPED", BundleEvent.UNRESOLVED, "UNRESOLVED", BundleEvent.UPDATED, "UPDATED");
 
     @Inject
     private ServiceComponentRuntime scr;
@@ -67,8 +68,8 @@ public class HotDeployIT extends UnionKarafTestSupport {
         Map<String, Long> coreServices = coreServiceIds();
         List<String> restarts = new CopyOnWriteArrayList<>();
         SynchronousBundleListener listener = event -> {
-            if (!STUDY_BUNDLE.equals(event.getBundle().getSymbolicName()) && RESTART_EVENTS.contains(event.getType())) {
-                restarts.add(event.getBundle().getSymbolicName() + " event " + event.getType());
+            if (!STUDY_BUNDLE.equals(event.getBundle().getSymbolicName()) && RESTART_EVENTS.containsKey(event.getType())) {
+                restarts.add(event.getBundle().getSymbolicName() + " " + RESTART_EVENTS.get(event.getType()));
             }
         };
         Path jar = Paths.get(System.getProperty(STUDY_JAR));
