@@ -1,0 +1,36 @@
+package cn.edu.cumt.union.itests;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What every Karaf under test gets in its {@code etc/}: ports of its own (other Karafs run on this
+ * machine) and a known password for the first administrator, so login-based tests can start from it.
+ */
+public record KarafSetup(int http, int ssh, int rmiRegistry, int rmiServer) {
+
+    /** The Pax Exam containers (one at a time). */
+    public static final KarafSetup PAX_EXAM = new KarafSetup(8581, 8501, 1499, 44844);
+    /** The Karaf that process tests start with bin/karaf. */
+    public static final KarafSetup PROCESS = new KarafSetup(8591, 8592, 8593, 8594);
+
+    /** The first operator the core creates on first start (initial.admin.username, default admin). */
+    public static final String ADMIN_USERNAME = "admin";
+    /** Its password; must pass the core's password policy (10+ characters, no username inside), or the core picks a random one. */
+    public static final String ADMIN_PASSWORD = "Itests-Operator-2026";
+
+    /** Every setting, in the order it is applied. */
+    public Map<CfgKey, String> settings() {
+        Map<CfgKey, String> settings = new LinkedHashMap<>();
+        settings.put(CfgKey.HTTP_PORT, Integer.toString(http));
+        settings.put(CfgKey.SSH_PORT, Integer.toString(ssh));
+        settings.put(CfgKey.RMI_REGISTRY_PORT, Integer.toString(rmiRegistry));
+        settings.put(CfgKey.RMI_SERVER_PORT, Integer.toString(rmiServer));
+        settings.put(CfgKey.INITIAL_ADMIN_PASSWORD, ADMIN_PASSWORD);
+        return settings;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + http;
+    }
+}

@@ -1,0 +1,138 @@
+package cn.edu.cumt.union.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The distribution as shipped boots completely and serves the API's public basics. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PlatformIT extends UnionKarafTestSupport {
+
+    @Inject
+    private FeaturesService features;
+
+    @Inject
+    private ServiceComponentRuntime scr;
+
+    @Before
+    public void apiIsUp() {
+        awaitStatus("/api/health", 200, BOOT_TIMEOUT);
+    }
+
+    @Test
+    public void healthAnswersWithoutLogin() {
+        Rest.Reply reply = get("/api/health");
+        assertEquals(reply.toString(), 200, reply.status());
+        assertEquals("UP", reply.json().path("status").asText());
+    }
+
+    @Test
+    public void unknownPathIsJson404() {
+        Rest.Reply reply = get("/api/no-such-resource");
+        assertEquals(reply.toString(), 404, reply.status());
+        JsonNode error = reply.json();
+        assertEquals(404, error.path("status").asInt());
+        assertFalse(reply.toString(), error.path("code").asText().isBlank());
+        assertFalse(reply.toString(), error.path("message").asText().isBlank());
+    }
+
+    @Test
+    public void firstOperatorLogsInWithTheConfiguredPassword() {
+        Rest admin = asAdmin();
+        Rest.Reply me = admin.get("/api/me");
+        assertEquals(me.toString(), 200, me.status());
+        assertEquals(KarafSetup.ADMIN_USERNAME, me.json().path("username").asText());
+        assertFalse("a configured password need not be changed", me.json().path("mustChangePassword").asBoolean(true));
+    }
+
+    @Test
+    public void withoutOrWithABadLoginTheApiRefuses() {
+        Rest.Reply anonymous = get("/api/me");
+        assertEquals(anonymous.toString(), 401, anonymous.status());
+        assertFalse(anonymous.json().path("code").asText().isBlank());
+
+        Rest.Reply wrong = post(Rest.LOGIN_PATH, Map.of("username", KarafSetup.ADMIN_USERNAME, "password", "Not-The-Password-1"));
+        assertEquals(wrong.toString(), 401, wrong.status());
+        assertTrue(wrong.toString(), wrong.json().path("token").isMissingNode());
+
+        Rest.Reply forged = withToken("not.a.token").get("/api/me");
+        assertEquals(forged.toString(), 401, forged.status());
+    }
+
+    @Test
+    public void everyBundleIsActiveOrAResolvedFragment() {
+        List<String> wrong = new ArrayList<>();
+        for (Bundle bundle : bundleContext.getBundles()) {
+            boolean fragment = bundle.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
+            int expected = fragment ? Bundle.RESOLVED : Bundle.ACTIVE;
+            if (bundle.getState() != expected) {
+                wrong.add(bundle.getSymbolicName() + " state " + bundle.getState());
+            }
+        }
+        assertTrue("Bundles not started: " + wrong, wrong.isEmpty());
+    }
+
+    @Test
+    public void noComponentOfOursIsBroken() {
+        List<String> broken = new ArrayList<>();
+        int ours = 0;
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+            boolean union = description.bundle.symbolicName.startsWith("cn.edu.cumt.union.");
+            ours += union ? 1 : 0;
+            for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                boolean failed = configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION;
+                boolean unsatisfied = configuration.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE;
+                if (failed || (union && unsatisfied)) {
+                    broken.add(description.name + " state " + configuration.state
+                            + (configuration.failure != null ? ": " + configuration.failure : ""));
+                }
+            }
+            if (union && description.defaultEnabled && scr.getComponentConfigurationDTOs(description).isEmpty()
+                    && !"require".equals(description.configurationPolicy)) {
+                broken.add(description.name + " has no configuration");
+            }
+        }
+        assertTrue("The core ships components", ours > 0);
+        assertTrue("Broken components: " + broken, broken.isEmpty());
+    }
+
+    @Test
+    public void coreAndStudyFeaturesAreInstalled() throws Exception {
+        for (String name : List.of("union-core", "union-study")) {
+            assertNotNull(name + " is known", features.getFeature(name));
+            assertTrue(name + " is installed", features.isInstalled(features.getFeature(name)));
+        }
+        assertNotNull(bundle(CORE_BUNDLE));
+        assertNotNull(bundle(STUDY_BUNDLE));
+    }
+
+    @Test
+    public void coreAndStudySchemasAreReady() {
+        for (String schema : List.of("core", "study")) {
+            assertTrue(schema, serviceId(schemaReady(schema)) > 0);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package cn.edu.cumt.union.itests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A small client for the platform's JSON API on the JDK's HttpClient, usable inside the container
+ * (Pax Exam probes) and outside it (process tests). Immutable: {@link #withToken} returns a copy.
+ */
+public final class Rest {
+
+    /** Where the core answers a login; its body has {@code token}. */
+    public static final String LOGIN_PATH = "/api/auth/login";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private final HttpClient client;
+    private final String baseUrl;
+    private final String token;
+
+    public Rest(String baseUrl) {
+        this(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build(),
+                baseUrl, null);
+    }
+
+    private Rest(HttpClient client, String baseUrl, String token) {
+        this.client = client;
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    /** The same client sending {@code Authorization: Bearer <token>}. */
+    public Rest withToken(String bearerToken) {
+        return new Rest(client, baseUrl, bearerToken);
+    }
+
+    public Reply get(String path) {
+        return send("GET", path, null);
+    }
+
+    /** POSTs {@code body}: a JSON string as it is, anything else serialised by Jackson. */
+    public Reply post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    public Reply put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
+    public Reply delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    /** Logs in and returns the session token; fails unless the core answers 200 with a token. */
+    public String login(String username, String password) {
+        Reply reply = post(LOGIN_PATH, Map.of("username", username, "password", password));
+        if (reply.status() != 200) {
+            throw new AssertionError("Login of " + username + " answered " + reply);
+        }
+        JsonNode token = reply.json().get("token");
+        if (token == null || !token.isTextual() || token.asText().isEmpty()) {
+            throw new AssertionError("Login of " + username + " returned no token: " + reply);
+        }
+        return token.asText();
+    }
+
+    public Reply send(String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(TIMEOUT)
+                .header("Accept", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json; charset=UTF-8")
+                    .method(method, HttpRequest.BodyPublishers.ofString(toJson(body), StandardCharsets.UTF_8));
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(method + " " + path + " interrupted", e);
+        }
+    }
+
+    private static String toJson(Object body) {
+        if (body instanceof String json) {
+            return json;
+        }
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot serialise " + body, e);
+        }
+    }
+
+    /** Status and body of one response. */
+    public record Reply(int status, String body) {
+
+        /** The body parsed as JSON; fails the test when it is not JSON. */
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (JsonProcessingException e) {
+                throw new AssertionError("Not JSON (status " + status + "): " + body, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + (body.length() > 500 ? body.substring(0, 500) + "..." : body);
+        }
+    }
+}

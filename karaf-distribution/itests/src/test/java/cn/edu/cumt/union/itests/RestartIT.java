@@ -1,0 +1,165 @@
+package cn.edu.cumt.union.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * The real bin/karaf, stopped and started again, keeps what was written over REST and does not
+ * migrate the schema twice. Plain JUnit (no Pax Exam): the test JVM drives a Karaf process.
+ */
+public class RestartIT {
+
+    private static final KarafSetup SETUP = KarafSetup.PROCESS;
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(1);
+    /** What SchemaMigrator logs when it applies a bundle's pending change sets. */
+    private static final String CORE_MIGRATION = "Schema core: applying";
+
+    private final Rest rest = new Rest(SETUP.baseUrl());
+    private Path home;
+    private Process karaf;
+
+    @Before
+    public void unpackWithTestPorts() throws IOException {
+        home = Distribution.unpack(Distribution.workDirectory().resolve("restart"));
+        SETUP.settings().forEach((key, value) -> key.write(home, value));
+    }
+
+    @After
+    public void killKaraf() {
+        if (karaf != null && karaf.isAlive()) {
+            // bin/karaf runs java as a child of the shell: end both
+            karaf.descendants().forEach(ProcessHandle::destroyForcibly);
+            karaf.destroyForcibly();
+        }
+    }
+
+    @Test
+    public void dataAndSchemaSurviveARestart() throws Exception {
+        start("first start");
+        assertTrue("Derby database under data/", Files.isDirectory(home.resolve("data/derby/union")));
+        assertEquals("the first start migrates the core schema once", 1, occurrences(CORE_MIGRATION, 0));
+        Map<String, String> written = writeDataOverRest();
+        stop();
+        List<String> appliedFirst = appliedCoreChangeSets();
+        assertFalse("the core schema has change sets", appliedFirst.isEmpty());
+
+        long logMark = Files.size(log());
+        start("second start");
+        assertEquals("the second start found the schema up to date", 0, occurrences(CORE_MIGRATION, logMark));
+        readDataBackOverRest(written);
+        stop();
+        assertEquals("no change set was applied again", appliedFirst, appliedCoreChangeSets());
+    }
+
+    /** Before the restart: write records over the REST API; returns what to read back. Add more here. */
+    private Map<String, String> writeDataOverRest() {
+        Rest admin = rest.withToken(rest.login(KarafSetup.ADMIN_USERNAME, KarafSetup.ADMIN_PASSWORD));
+        Rest.Reply created = admin.post("/api/accounts/operators", Map.of("username", "restartcheck"));
+        assertEquals(created.toString(), 201, created.status());
+        return Map.of("/api/accounts/" + created.json().path("id").asLong(), "restartcheck");
+    }
+
+    /** After the restart: every path written before answers with the same username, for a fresh login. */
+    private void readDataBackOverRest(Map<String, String> written) {
+        Rest admin = rest.withToken(rest.login(KarafSetup.ADMIN_USERNAME, KarafSetup.ADMIN_PASSWORD));
+        written.forEach((path, username) -> {
+            Rest.Reply reply = admin.get(path);
+            assertEquals(reply.toString(), 200, reply.status());
+            assertEquals(username, reply.json().path("username").asText());
+        });
+    }
+
+    private void start(String what) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        karaf = builder.start();
+        Duration took = Await.until("GET /api/health -> 200 (" + what + ", see " + log() + ")", START_TIMEOUT,
+                () -> {
+                    if (!karaf.isAlive()) {
+                        throw new AssertionError("Karaf exited with " + karaf.exitValue() + ", see " + home.resolve("console.log"));
+                    }
+                    return rest.get("/api/health").status() == 200;
+                });
+        System.out.println("RestartIT: " + what + ": /api/health 200 after " + took.toMillis() + " ms");
+    }
+
+    private void stop() throws Exception {
+        Process stop = new ProcessBuilder(home.resolve("bin/stop").toString())
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()))
+                .start();
+        assertTrue("bin/stop returned", stop.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+        assertTrue("Karaf ended after bin/stop", karaf.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+        for (ProcessHandle child : karaf.descendants().toList()) {
+            child.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    private Path log() {
+        return home.resolve("data/log/karaf.log");
+    }
+
+    /** How often {@code text} occurs in karaf.log from byte {@code from} on. */
+    private int occurrences(String text, long from) throws IOException {
+        byte[] all = Files.readAllBytes(log());
+        String tail = new String(all, (int) from, all.length - (int) from, StandardCharsets.UTF_8);
+        int count = 0;
+        for (int at = tail.indexOf(text); at >= 0; at = tail.indexOf(text, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    /** The ids of the core change sets recorded in the stopped platform's database (table named by SchemaMigrator). */
+    private List<String> appliedCoreChangeSets() throws SQLException {
+        String url = "jdbc:derby:" + home.resolve("data/derby/union");
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT ID FROM DBCLCORE ORDER BY ORDEREXECUTED")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        } finally {
+            shutdown(url);
+        }
+        return ids;
+    }
+
+    /** Closes the database in this JVM so the next Karaf start can open it. */
+    private static void shutdown(String url) {
+        try {
+            DriverManager.getConnection(url + ";shutdown=true").close();
+        } catch (SQLException expected) {
+            // Derby reports a successful shutdown of one database as SQLState 08006
+            if (!"08006".equals(expected.getSQLState())) {
+                throw new IllegalStateException("Derby shutdown failed", expected);
+            }
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package cn.edu.cumt.union.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.BootFinished;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.util.Filter;
+import org.ops4j.pax.exam.options.OptionalCompositeOption;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+
+import cn.edu.cumt.union.api.storage.SchemaReady;
+
+/**
+ * Base of the Pax Exam tests: boots our distribution tar.gz (one container per test class, see
+ * {@code @ExamReactorStrategy(PerClass.class)} on each class) with test ports and a known admin
+ * password, and gives the test methods, which run inside the container, an HTTP client.
+ */
+public abstract class UnionKarafTestSupport {
+
+    protected static final KarafSetup SETUP = KarafSetup.PAX_EXAM;
+    public static final String CORE_BUNDLE = "cn.edu.cumt.union.union-core";
+    public static final String CORE_API_BUNDLE = "cn.edu.cumt.union.union-core-api";
+    public static final String STUDY_BUNDLE = "cn.edu.cumt.union.union-plugin-study";
+    /** How long a booted container may take to serve the API. */
+    protected static final Duration BOOT_TIMEOUT = Duration.ofSeconds(90);
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    /** Registered once the boot features are installed: injecting it makes every test wait for that. */
+    @Inject
+    @Filter(timeout = 120_000)
+    protected BootFinished bootFinished;
+
+    private Rest rest;
+
+    // ---- configuration: runs in the test JVM before the container starts ----
+
+    @Configuration
+    public Option[] configuration() {
+        List<Option> options = new ArrayList<>();
+        options.add(distribution());
+        options.addAll(Arrays.asList(extraOptions()));
+        return options.toArray(new Option[0]);
+    }
+
+    /** Options a test class adds to {@link #distribution()}. */
+    protected Option[] extraOptions() {
+        return new Option[0];
+    }
+
+    /** Our distribution with the test settings; the container sees our local Maven repository. */
+    protected Option distribution() {
+        List<Option> options = new ArrayList<>();
+        options.add(karafDistributionConfiguration()
+                .frameworkUrl(Distribution.archive().toUri().toString())
+                .karafVersion(Distribution.karafVersion())
+                .name("Union")
+                .unpackDirectory(Distribution.workDirectory().resolve("exam").toFile())
+                .useDeployFolder(false));
+        options.add(configureConsole().ignoreLocalConsole());
+        options.add(vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"));
+        options.add(javaModuleOptions());
+        options.add(systemProperty("pax.exam.osgi.unresolved.fail").value("true"));
+        for (Map.Entry<CfgKey, String> setting : SETUP.settings().entrySet()) {
+            options.add(set(setting.getKey(), setting.getValue()));
+        }
+        String localRepository = System.getProperty("org.ops4j.pax.url.mvn.localRepository");
+        if (localRepository != null && !localRepository.isBlank()) {
+            options.add(set(CfgKey.MVN_LOCAL_REPOSITORY, localRepository));
+        }
+        // -Dunion.itests.keep=true keeps target/exam/<uuid> for a look at data/log/karaf.log
+        options.add(new OptionalCompositeOption(Boolean.getBoolean("union.itests.keep")).useOptions(keepRuntimeFolder()));
+        return composite(options.toArray(new Option[0]));
+    }
+
+    /**
+     * What bin/karaf passes on Java 9+ and Pax Exam 4.13.5 does not: without the patched java.base
+     * the spec locator is missing (NoClassDefFoundError OsgiLocator at boot). Paths are relative to
+     * the Karaf home, the container's working directory.
+     */
+    private static Option javaModuleOptions() {
+        String version = Distribution.karafVersion();
+        List<Option> options = new ArrayList<>();
+        for (String option : List.of(
+                "--add-reads=java.xml=java.logging",
+                "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                "--patch-module=java.base=lib/endorsed/org.apache.karaf.specs.locator-" + version + ".jar",
+                "--patch-module=java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + version + ".jar",
+                "--add-opens=java.base/java.security=ALL-UNNAMED",
+                "--add-opens=java.base/java.net=ALL-UNNAMED",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-opens=java.base/java.util=ALL-UNNAMED",
+                "--add-opens=java.naming/javax.naming.spi=ALL-UNNAMED",
+                "--add-opens=java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
+                "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
+                "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
+                "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+                "--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED",
+                "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED")) {
+            options.add(vmOption(option));
+        }
+        return composite(options.toArray(new Option[0]));
+    }
+
+    protected static Option set(CfgKey key, String value) {
+        return editConfigurationFilePut(key.file(), key.key(), value);
+    }
+
+    /** The distribution's boot features less {@code dropped} (matched by name, any version). */
+    protected static Option bootFeaturesWithout(String... dropped) {
+        Properties cfg = new Properties();
+        try {
+            cfg.load(new StringReader(Distribution.readEntry("/" + CfgKey.FEATURES_BOOT.file())));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        String boot = cfg.getProperty(CfgKey.FEATURES_BOOT.key());
+        if (boot == null) {
+            throw new IllegalStateException("The distribution has no " + CfgKey.FEATURES_BOOT);
+        }
+        Set<String> names = Set.of(dropped);
+        List<String> kept = Arrays.stream(boot.split(",")).map(String::trim).filter(f -> !f.isEmpty())
+                .filter(f -> !names.contains(f.split("/")[0].replaceAll("[()]", "").trim()))
+                .collect(Collectors.toList());
+        if (kept.size() + dropped.length != Arrays.stream(boot.split(",")).filter(f -> !f.isBlank()).count()) {
+            throw new IllegalStateException("Not every one of " + names + " is a boot feature: " + boot);
+        }
+        return set(CfgKey.FEATURES_BOOT, String.join(", ", kept));
+    }
+
+    // ---- helpers for test methods: they run inside the container ----
+
+    protected Rest rest() {
+        if (rest == null) {
+            rest = new Rest(SETUP.baseUrl());
+        }
+        return rest;
+    }
+
+    protected Rest.Reply get(String path) {
+        return rest().get(path);
+    }
+
+    protected Rest.Reply post(String path, Object json) {
+        return rest().post(path, json);
+    }
+
+    protected Rest withToken(String token) {
+        return rest().withToken(token);
+    }
+
+    /** Logs in over {@code POST /api/auth/login} and returns the token. */
+    protected String login(String username, String password) {
+        return rest().login(username, password);
+    }
+
+    /** A client logged in as the first administrator (password set by {@link KarafSetup}). */
+    protected Rest asAdmin() {
+        return withToken(login(KarafSetup.ADMIN_USERNAME, KarafSetup.ADMIN_PASSWORD));
+    }
+
+    protected static Duration await(String what, Duration timeout, Await.Condition condition) {
+        return Await.until(what, timeout, condition);
+    }
+
+    /** Waits until the API answers {@code path} with {@code status}. */
+    protected Duration awaitStatus(String path, int status, Duration timeout) {
+        return await("GET " + path + " -> " + status, timeout, () -> get(path).status() == status);
+    }
+
+    /** The installed bundle with this symbolic name, or null. */
+    protected Bundle bundle(String symbolicName) {
+        for (Bundle bundle : bundleContext.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        return null;
+    }
+
+    /** The references matching the LDAP {@code filter} (objectClass included in it); empty when none. */
+    protected List<ServiceReference<?>> services(String filter) {
+        try {
+            ServiceReference<?>[] references = bundleContext.getServiceReferences((String) null, filter);
+            return references == null ? List.of() : List.of(references);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException(filter, e);
+        }
+    }
+
+    /** The service.id of the only service matching the LDAP {@code filter}; fails unless there is exactly one. */
+    protected long serviceId(String filter) {
+        List<ServiceReference<?>> references = services(filter);
+        if (references.size() != 1) {
+            throw new AssertionError("Expected one service " + filter + ", found " + references.size());
+        }
+        return (Long) references.get(0).getProperty("service.id");
+    }
+    /** Filter of the {@link SchemaReady} service of one schema. */
+    protected static String schemaReady(String schemaId) {
+        return "(&(objectClass=" + SchemaReady.class.getName() + ")(" + SchemaReady.SCHEMA_ID + "=" + schemaId + "))";
+    }
+}
