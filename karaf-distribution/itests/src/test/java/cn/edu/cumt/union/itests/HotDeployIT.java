@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +80,21 @@ public class HotDeployIT extends UnionKarafTestSupport {
         try {
             Files.copy(jar, deployed, StandardCopyOption.REPLACE_EXISTING);
             System.out.println("HotDeployIT: study up " + awaitStudyUp().toMillis() + " ms after copying the jar");
+            Rest admin = asAdmin();
+            long root = admin.get("/api/units").json().get(0).path("id").asLong();
+            Instant start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+            Rest.Reply created = admin.post(STUDY_PATH, Map.of("title", "热部署前的学习会", "startsAt", start.toString(),
+                    "endsAt", start.plusSeconds(3600).toString(), "organiserUnitId", root, "targetUnitIds", List.of()));
+            assertEquals(created.toString(), 201, created.status());
+            String session = STUDY_PATH + "/" + created.json().path("id").asLong();
 
             Files.delete(deployed);
             System.out.println("HotDeployIT: study gone " + awaitStudyGone().toMillis() + " ms after deleting the jar");
 
             Files.copy(jar, deployed, StandardCopyOption.REPLACE_EXISTING);
             System.out.println("HotDeployIT: study up again " + awaitStudyUp().toMillis() + " ms after copying the jar");
+            Rest.Reply kept = admin.get(session);
+            assertEquals("the plugin's data outlives its uninstall: " + kept, "热部署前的学习会", kept.json().path("title").asText());
         } finally {
             bundleContext.removeBundleListener(listener);
         }
@@ -98,10 +109,7 @@ public class HotDeployIT extends UnionKarafTestSupport {
             Bundle study = bundle(STUDY_BUNDLE);
             return study != null && study.getState() == Bundle.ACTIVE && !services(schemaReady("study")).isEmpty();
         });
-        if (!declaresEndpoints(bundle(STUDY_BUNDLE))) {
-            System.out.println("HotDeployIT: the study plugin declares no REST resource yet; " + STUDY_PATH + " not probed");
-            return active;
-        }
+        assertTrue("the study plugin declares its REST resources", declaresEndpoints(bundle(STUDY_BUNDLE)));
         return active.plus(await(STUDY_PATH + " served", DEPLOY_TIMEOUT, () -> get(STUDY_PATH).status() != 404));
     }
 

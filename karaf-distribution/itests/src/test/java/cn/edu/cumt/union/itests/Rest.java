@@ -63,6 +63,17 @@ public final class Rest {
         return send("DELETE", path, null);
     }
 
+    /** Sends a file as the request body, e.g. a CSV or xlsx import. */
+    public Reply upload(String path, String contentType, byte[] content) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
+                .header("Accept", "application/json").header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return exchange(request, "POST", path);
+    }
+
     /** Logs in and returns the session token; fails unless the core answers 200 with a token. */
     public String login(String username, String password) {
         Reply reply = post(LOGIN_PATH, Map.of("username", username, "password", password));
@@ -89,6 +100,10 @@ public final class Rest {
             request.header("Content-Type", "application/json; charset=UTF-8")
                     .method(method, HttpRequest.BodyPublishers.ofString(toJson(body), StandardCharsets.UTF_8));
         }
+        return exchange(request, method, path);
+    }
+
+    private Reply exchange(HttpRequest.Builder request, String method, String path) {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response.body());
