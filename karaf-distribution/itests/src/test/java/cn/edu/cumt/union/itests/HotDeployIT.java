@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import javax.inject.Inject;
-
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Option;
@@ -28,8 +26,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.SynchronousBundleListener;
-import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 import cn.edu.cumt.union.api.rest.UnionRest;
 import cn.edu.cumt.union.api.storage.Storage;
@@ -49,9 +45,6 @@ public class HotDeployIT extends UnionKarafTestSupport {
     /** The bundle events that mean a bundle was restarted or refreshed, by name for the failure message. */
     private static final Map<Integer, String> RESTART_EVENTS = Map.of(BundleEvent.STARTED, "STARTED",
             BundleEvent.STOPPED, "STOPPED", BundleEvent.UNRESOLVED, "UNRESOLVED", BundleEvent.UPDATED, "UPDATED");
-
-    @Inject
-    private ServiceComponentRuntime scr;
 
     @Override
     protected Option[] extraOptions() {
@@ -109,7 +102,6 @@ public class HotDeployIT extends UnionKarafTestSupport {
             Bundle study = bundle(STUDY_BUNDLE);
             return study != null && study.getState() == Bundle.ACTIVE && !services(schemaReady("study")).isEmpty();
         });
-        assertTrue("the study plugin declares its REST resources", declaresEndpoints(bundle(STUDY_BUNDLE)));
         return active.plus(await(STUDY_PATH + " served", DEPLOY_TIMEOUT, () -> get(STUDY_PATH).status() != 404));
     }
 
@@ -117,17 +109,6 @@ public class HotDeployIT extends UnionKarafTestSupport {
         return await("study bundle uninstalled and " + STUDY_PATH + " 404", DEPLOY_TIMEOUT,
                 () -> bundle(STUDY_BUNDLE) == null && services(schemaReady("study")).isEmpty()
                         && get(STUDY_PATH).status() == 404);
-    }
-
-    /** Whether the bundle's DS descriptors include a JAX-RS whiteboard resource (read from the jar, not from what started). */
-    private boolean declaresEndpoints(Bundle bundle) {
-        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
-            Object resource = description.properties.get("osgi.jaxrs.resource");
-            if (resource != null && Boolean.parseBoolean(String.valueOf(resource))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Map<String, Long> coreServiceIds() {

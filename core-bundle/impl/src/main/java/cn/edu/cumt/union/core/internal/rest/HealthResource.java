@@ -7,21 +7,79 @@ import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 
+import org.apache.karaf.features.BootFinished;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
+import cn.edu.cumt.union.api.plugin.PluginHeaders;
 import cn.edu.cumt.union.api.rest.UnionResource;
 
-/** Liveness for load balancers and scripts: answers without a login and touches no database. */
+/**
+ * Readiness for load balancers and scripts: answers without a login and touches no database.
+ * While the platform starts, its API is assembled piece by piece (each resource that joins rebuilds
+ * the JAX-RS application, and a request that arrives meanwhile fails), so this answers 503
+ * {@code STARTING} until Karaf has installed its boot features and every component of the
+ * platform's own bundles is up; from then on 200 {@code UP}. Plugins are not waited for: a broken
+ * plugin must not take the platform out of a load balancer.
+ */
 @Component(service = HealthResource.class)
 @UnionResource
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 
+    private static final String PLATFORM_BUNDLES = "cn.edu.cumt.union.";
+
+    private final BundleContext context;
+    private final ServiceComponentRuntime scr;
+    private volatile boolean ready;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile BootFinished bootFinished;
+
+    @Activate
+    public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr) {
+        this.context = context;
+        this.scr = scr;
+    }
+
     @GET
     @PermitAll
-    public Map<String, String> health() {
-        return Map.of("status", "UP");
+    public Response health() {
+        if (!ready) {
+            // Once up, stays up: this is about start-up, not a probe of every later change.
+            ready = bootFinished != null && platformComponentsUp();
+        }
+        return Response.status(ready ? 200 : 503).entity(Map.of("status", ready ? "UP" : "STARTING")).build();
+    }
+
+    private boolean platformComponentsUp() {
+        for (Bundle bundle : context.getBundles()) {
+            String name = bundle.getSymbolicName();
+            if (name == null || !name.startsWith(PLATFORM_BUNDLES) || bundle.getHeaders("").get(PluginHeaders.ID) != null) {
+                continue;
+            }
+            if (bundle.getState() != Bundle.ACTIVE) {
+                return false;
+            }
+            for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
+                for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                    if (configuration.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 }
