@@ -1,5 +1,7 @@
 package cn.edu.cumt.union.core.internal.rest;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import javax.annotation.security.PermitAll;
@@ -29,8 +31,8 @@ import cn.edu.cumt.union.api.rest.UnionResource;
  * While the platform starts, its API is assembled piece by piece (each resource that joins rebuilds
  * the JAX-RS application, and a request that arrives meanwhile fails), so this answers 503
  * {@code STARTING} until Karaf has installed its boot features and every component of the
- * platform's own bundles is up; from then on 200 {@code UP}. Plugins are not waited for: a broken
- * plugin must not take the platform out of a load balancer.
+ * platform's bundles is up; from then on 200 {@code UP}. Plugins are waited for at most
+ * {@link #PLUGIN_GRACE}: a broken plugin must not keep the platform out of a load balancer.
  */
 @Component(service = HealthResource.class)
 @UnionResource
@@ -39,10 +41,12 @@ import cn.edu.cumt.union.api.rest.UnionResource;
 public class HealthResource {
 
     private static final String PLATFORM_BUNDLES = "cn.edu.cumt.union.";
+    static final Duration PLUGIN_GRACE = Duration.ofSeconds(60);
 
     private final BundleContext context;
     private final ServiceComponentRuntime scr;
     private volatile boolean ready;
+    private volatile Instant coreUpAt;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile BootFinished bootFinished;
@@ -58,15 +62,25 @@ public class HealthResource {
     public Response health() {
         if (!ready) {
             // Once up, stays up: this is about start-up, not a probe of every later change.
-            ready = bootFinished != null && platformComponentsUp();
+            ready = bootFinished != null && componentsUp(false) && (componentsUp(true) || pluginGraceOver());
         }
         return Response.status(ready ? 200 : 503).entity(Map.of("status", ready ? "UP" : "STARTING")).build();
     }
 
-    private boolean platformComponentsUp() {
+    private boolean pluginGraceOver() {
+        Instant now = Instant.now();
+        if (coreUpAt == null) {
+            coreUpAt = now;
+        }
+        return now.isAfter(coreUpAt.plus(PLUGIN_GRACE));
+    }
+
+    /** @param plugins whether to look at the plugins' bundles, or else at the core's */
+    private boolean componentsUp(boolean plugins) {
         for (Bundle bundle : context.getBundles()) {
             String name = bundle.getSymbolicName();
-            if (name == null || !name.startsWith(PLATFORM_BUNDLES) || bundle.getHeaders("").get(PluginHeaders.ID) != null) {
+            boolean plugin = bundle.getHeaders("").get(PluginHeaders.ID) != null;
+            if (plugin != plugins || !plugin && (name == null || !name.startsWith(PLATFORM_BUNDLES))) {
                 continue;
             }
             if (bundle.getState() != Bundle.ACTIVE) {
