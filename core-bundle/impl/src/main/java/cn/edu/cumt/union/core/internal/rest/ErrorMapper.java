@@ -68,7 +68,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             return fromStatus(web.getResponse().getStatus());
         }
         String incident = UUID.randomUUID().toString();
-        LOG.error("Unexpected error, incident {}", incident, exception);
+        if (clientWentAway(exception)) {
+            // The client closed the connection mid-response: nothing is wrong on our side.
+            LOG.debug("Client disconnected, incident {}", incident, exception);
+        } else {
+            LOG.error("Unexpected error, incident {}", incident, exception);
+        }
         return error(500, "server.error", "服务器内部错误，事件编号 " + incident,
                 "Internal server error, incident " + incident);
     }
@@ -83,6 +88,21 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             current = current.getCause();
         }
         return exception;
+    }
+
+    /** Jetty's EofException, or a broken pipe or reset while writing the response. */
+    static boolean clientWentAway(Throwable exception) {
+        for (Throwable current = exception; current != null; current = current.getCause()) {
+            String message = String.valueOf(current.getMessage());
+            if (current.getClass().getSimpleName().equals("EofException") || current instanceof java.io.IOException
+                    && (message.contains("Broken pipe") || message.contains("Connection reset"))) {
+                return true;
+            }
+            if (current.getCause() == current) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static String fieldPath(JsonMappingException exception) {

@@ -1,0 +1,56 @@
+package cn.edu.cumt.union.core.internal.rest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+
+import javax.ws.rs.NotFoundException;
+
+import org.junit.Test;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.ErrorDTO;
+
+public class ErrorMapperTest {
+
+    @Test
+    public void clientMistakesBecome4xxWithAReason() {
+        ErrorDTO api = ErrorMapper.describe(ApiException.missingField("name"));
+        assertEquals(400, api.status());
+        assertEquals("request.field-missing", api.code());
+        assertTrue(api.message().contains("name"));
+
+        assertEquals("request.malformed-json", ErrorMapper.describe(new JsonParseException(null, "bad")).code());
+        ErrorDTO unknown = ErrorMapper.describe(
+                UnrecognizedPropertyException.from(null, "x", Object.class, "extra", null));
+        assertEquals(400, unknown.status());
+        assertEquals("request.field-unknown", unknown.code());
+        assertEquals(404, ErrorMapper.describe(new NotFoundException()).status());
+    }
+
+    @Test
+    public void aWrappedApiExceptionKeepsItsStatus() {
+        ErrorDTO wrapped = ErrorMapper.describe(new RuntimeException(ApiException.conflict("x.y", "冲突", "conflict")));
+        assertEquals(409, wrapped.status());
+    }
+
+    @Test
+    public void bugsAre500WithAnIncidentAndNoInternals() {
+        ErrorDTO bug = ErrorMapper.describe(new IllegalStateException("secret internals"));
+        assertEquals(500, bug.status());
+        assertFalse(bug.message().contains("secret"));
+        assertFalse(bug.messageEn().contains("secret"));
+        assertTrue(bug.messageEn().contains("incident"));
+    }
+
+    @Test
+    public void aClientThatHangsUpIsNotAServerError() {
+        assertTrue(ErrorMapper.clientWentAway(new RuntimeException(new IOException("Broken pipe"))));
+        assertFalse(ErrorMapper.clientWentAway(new IOException("disk full")));
+    }
+}
