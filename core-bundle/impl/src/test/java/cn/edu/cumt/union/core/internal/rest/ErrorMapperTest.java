@@ -5,12 +5,12 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-
-import javax.ws.rs.NotFoundException;
+import java.util.List;
 
 import org.junit.Test;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import cn.edu.cumt.union.api.rest.ApiException;
@@ -25,12 +25,13 @@ public class ErrorMapperTest {
         assertEquals("request.field-missing", api.code());
         assertTrue(api.message().contains("name"));
 
-        assertEquals("request.malformed-json", ErrorMapper.describe(new JsonParseException(null, "bad")).code());
-        ErrorDTO unknown = ErrorMapper.describe(
-                UnrecognizedPropertyException.from(null, "x", Object.class, "extra", null));
+        assertEquals("request.malformed-json", ErrorMapper.describe(new JsonParseException((JsonParser) null, "bad")).code());
+        ErrorDTO unknown = ErrorMapper.describe(new UnrecognizedPropertyException((JsonParser) null, "unknown field",
+                null, Object.class, "extra", List.of()));
         assertEquals(400, unknown.status());
         assertEquals("request.field-unknown", unknown.code());
-        assertEquals(404, ErrorMapper.describe(new NotFoundException()).status());
+        assertEquals("resource.not-found", ErrorMapper.fromStatus(404).code());
+        assertEquals(415, ErrorMapper.fromStatus(415).status());
     }
 
     @Test
