@@ -108,9 +108,16 @@ public class MemberService {
             parameters.put("units", units);
         }
         if (query.q() != null && !query.q().isBlank()) {
-            String prefix = query.q().trim().replace("\\", "").replace("%", "").replace("_", "") + "%";
-            where.append(" and (m.name like :q or m.staffNo like :q)");
-            parameters.put("q", prefix);
+            String text = query.q().trim().replace("\\", "").replace("%", "").replace("_", "");
+            // One column when the text says which: an OR of two LIKEs makes Derby scan every member.
+            if (text.chars().allMatch(Character::isDigit)) {
+                where.append(" and m.staffNo like :q");
+            } else if (text.chars().anyMatch(c -> c > 127)) {
+                where.append(" and m.name like :q");
+            } else {
+                where.append(" and (m.name like :q or m.staffNo like :q)");
+            }
+            parameters.put("q", text + "%");
         }
         if (query.status() != null) {
             where.append(" and m.status = :status");
