@@ -1,5 +1,6 @@
 package cn.edu.cumt.union.core.internal.plugin;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,10 @@ public class PluginRegistry implements BundleTrackerCustomizer<String>, Framewor
     private final ServiceComponentRuntime scr;
     private final BundleTracker<String> tracker;
     private final Map<Long, String> frameworkErrors = new ConcurrentHashMap<>();
+    private volatile Snapshot snapshot;
+
+    /** How long a listing may be reused: a component's failure shows up within this time. */
+    static final Duration FRESHNESS = Duration.ofSeconds(1);
 
     @Activate
     public PluginRegistry(BundleContext context, @Reference ServiceComponentRuntime scr) {
@@ -52,10 +57,24 @@ public class PluginRegistry implements BundleTrackerCustomizer<String>, Framewor
         context.removeFrameworkListener(this);
     }
 
-    /** @return the installed plugins, ordered by id */
+    /**
+     * @return the installed plugins, ordered by id. Asking SCR about every component is costly, so
+     *         the answer is reused for {@link #FRESHNESS}, and dropped at once when a plugin's
+     *         bundle changes state.
+     */
     public List<PluginDTO> plugins() {
-        return tracker.getTracked().keySet().stream().map(this::describe)
-                .sorted(Comparator.comparing(PluginDTO::id).thenComparing(PluginDTO::bundleId)).toList();
+        Snapshot current = snapshot;
+        long now = System.nanoTime();
+        if (current == null || now - current.takenAt > FRESHNESS.toNanos()) {
+            List<PluginDTO> plugins = tracker.getTracked().keySet().stream().map(this::describe)
+                    .sorted(Comparator.comparing(PluginDTO::id).thenComparing(PluginDTO::bundleId)).toList();
+            current = new Snapshot(plugins, now);
+            snapshot = current;
+        }
+        return current.plugins;
+    }
+
+    private record Snapshot(List<PluginDTO> plugins, long takenAt) {
     }
 
     public Optional<PluginDTO> plugin(String id) {
@@ -121,6 +140,7 @@ public class PluginRegistry implements BundleTrackerCustomizer<String>, Framewor
                 && event.getBundle().getHeaders("").get(PluginHeaders.ID) != null) {
             Throwable error = event.getThrowable();
             frameworkErrors.put(event.getBundle().getBundleId(), error == null ? "error" : rootMessage(error));
+            snapshot = null;
         }
     }
 
@@ -135,11 +155,16 @@ public class PluginRegistry implements BundleTrackerCustomizer<String>, Framewor
     @Override
     public String addingBundle(Bundle bundle, BundleEvent event) {
         String id = bundle.getHeaders("").get(PluginHeaders.ID);
-        return id == null || id.isBlank() ? null : id.trim();
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        snapshot = null;
+        return id.trim();
     }
 
     @Override
     public void modifiedBundle(Bundle bundle, BundleEvent event, String id) {
+        snapshot = null;
         if (event != null && event.getType() == BundleEvent.STARTED) {
             frameworkErrors.remove(bundle.getBundleId());
         }
@@ -147,6 +172,7 @@ public class PluginRegistry implements BundleTrackerCustomizer<String>, Framewor
 
     @Override
     public void removedBundle(Bundle bundle, BundleEvent event, String id) {
+        snapshot = null;
         frameworkErrors.remove(bundle.getBundleId());
     }
 }
