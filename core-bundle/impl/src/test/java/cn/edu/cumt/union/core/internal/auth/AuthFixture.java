@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import cn.edu.cumt.union.api.directory.UnitKind;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.core.internal.audit.AuditLogImpl;
 import cn.edu.cumt.union.core.internal.member.MemberEntity;
+import cn.edu.cumt.union.core.internal.org.TestDatabase;
 import cn.edu.cumt.union.core.internal.org.UnitEntity;
 import cn.edu.cumt.union.core.internal.security.AccessControlImpl;
 
@@ -20,7 +20,7 @@ final class AuthFixture implements AutoCloseable {
 
     static final String ADMIN_PASSWORD = "First-Operator-2026";
 
-    final DerbyJpa jpa;
+    final TestDatabase jpa;
     final TestClock clock = new TestClock();
     final List<Duration> sleeps = new ArrayList<>();
     final Path dataDir;
@@ -32,8 +32,7 @@ final class AuthFixture implements AutoCloseable {
     final AccountAdminService admin;
 
     AuthFixture() throws Exception {
-        jpa = sharedDatabase();
-        jpa.wipe();
+        jpa = TestDatabase.fresh();
         dataDir = Files.createTempDirectory("union-auth");
         initialPasswordFile = dataDir.resolve("union/initial-admin-password");
         byte[] key = new byte[32];
@@ -45,16 +44,6 @@ final class AuthFixture implements AutoCloseable {
         accounts = new AccountService(jpa, sessions, audit, hasher, new LoginLimits(3, 10, Duration.ofMinutes(15)),
                 clock, sleeps::add, "admin", initialPasswordFile);
         admin = new AccountAdminService(jpa, sessions, audit, access, hasher, clock);
-    }
-
-    private static DerbyJpa shared;
-
-    /** One database for all tests of the JVM: the changelog runs once, each fixture starts from empty tables. */
-    private static synchronized DerbyJpa sharedDatabase() throws Exception {
-        if (shared == null) {
-            shared = new DerbyJpa("auth" + UUID.randomUUID().toString().replace("-", ""));
-        }
-        return shared;
     }
 
     long unit(String code, Long parent) {

@@ -43,6 +43,7 @@ public final class TestDatabase implements JpaTemplate {
     };
 
     private static TestDatabase shared;
+    private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
 
     private TestDatabase() throws Exception {
         System.setProperty("derby.stream.error.file", "target/derby.log");
@@ -84,8 +85,14 @@ public final class TestDatabase implements JpaTemplate {
         if (type != TransactionType.Required) {
             throw new IllegalArgumentException("Only Required, as with Aries RESOURCE_LOCAL");
         }
+        EntityManager outer = current.get();
+        if (outer != null) {
+            // Required joins the caller's transaction, as Aries' template does.
+            return code.apply(outer);
+        }
         EntityManager em = emf.createEntityManager();
         EntityTransaction tx = em.getTransaction();
+        current.set(em);
         tx.begin();
         try {
             R result = code.apply(em);
@@ -97,6 +104,7 @@ public final class TestDatabase implements JpaTemplate {
             }
             throw e;
         } finally {
+            current.remove();
             em.close();
         }
     }
