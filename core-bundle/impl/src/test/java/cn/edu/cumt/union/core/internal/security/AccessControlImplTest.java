@@ -6,10 +6,6 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +16,7 @@ import org.junit.Test;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.core.internal.auth.TestClock;
 
 public class AccessControlImplTest {
 
@@ -27,7 +24,7 @@ public class AccessControlImplTest {
     private final List<Object[]> rows = new ArrayList<>(List.of(row(1, null), row(2, 1L), row(3, 1L), row(4, 2L),
             row(5, 4L)));
     private final AtomicInteger loads = new AtomicInteger();
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = new TestClock();
     private final AccessControlImpl access = new AccessControlImpl(() -> {
         loads.incrementAndGet();
         return List.copyOf(rows);
@@ -131,28 +128,5 @@ public class AccessControlImplTest {
 
     private static UnionPrincipal principal(Set<String> roles, Set<Long> adminUnits, Long memberId) {
         return new UnionPrincipal(1, "u", memberId, memberId == null ? null : 3L, roles, adminUnits, "s");
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-03-01T08:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
