@@ -9,10 +9,19 @@ import java.util.Map;
  */
 public record KarafSetup(int http, int ssh, int rmiRegistry, int rmiServer) {
 
+    /**
+     * Added to every port, so that two builds on one machine do not collide:
+     * {@code mvn install -Dunion.itests.port-offset=1000}.
+     */
+    public static final int PORT_OFFSET = Integer.getInteger("union.itests.port-offset", 0);
     /** The Pax Exam containers (one at a time). */
-    public static final KarafSetup PAX_EXAM = new KarafSetup(8581, 8501, 1499, 44844);
+    public static final KarafSetup PAX_EXAM = new KarafSetup(8581, 8501, 1499, 44844).shifted(PORT_OFFSET);
     /** The Karaf that process tests start with bin/karaf. */
-    public static final KarafSetup PROCESS = new KarafSetup(8591, 8592, 8593, 8594);
+    public static final KarafSetup PROCESS = new KarafSetup(8591, 8592, 8593, 8594).shifted(PORT_OFFSET);
+
+    private KarafSetup shifted(int offset) {
+        return new KarafSetup(http + offset, ssh + offset, rmiRegistry + offset, rmiServer + offset);
+    }
 
     /** The first operator the core creates on first start (initial.admin.username, default admin). */
     public static final String ADMIN_USERNAME = "admin";

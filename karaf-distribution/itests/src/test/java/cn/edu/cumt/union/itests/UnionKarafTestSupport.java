@@ -85,6 +85,8 @@ public abstract class UnionKarafTestSupport {
         options.add(vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"));
         options.add(javaModuleOptions());
         options.add(systemProperty("pax.exam.osgi.unresolved.fail").value("true"));
+        // The tests also run inside the container: it must shift its ports the same way.
+        options.add(systemProperty("union.itests.port-offset").value(Integer.toString(KarafSetup.PORT_OFFSET)));
         for (Map.Entry<CfgKey, String> setting : SETUP.settings().entrySet()) {
             options.add(set(setting.getKey(), setting.getValue()));
         }
