@@ -32,6 +32,11 @@ public final class Distribution {
         return existing("union.itests.study-jar");
     }
 
+    /** The unit plugin "outing" (unit MINING) that the archetype's test build generated and built. */
+    public static Path outingJar() {
+        return existing("union.itests.outing-jar");
+    }
+
     /** This module's build directory, where tests put what they unpack. */
     public static Path workDirectory() {
         return Paths.get(required("union.itests.work"));

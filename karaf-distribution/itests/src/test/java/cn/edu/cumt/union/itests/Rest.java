@@ -74,6 +74,19 @@ public final class Rest {
         return exchange(request, "POST", path);
     }
 
+    /** Sends a file as the form field {@code field} of a {@code multipart/form-data} body, as a browser form does. */
+    public Reply uploadForm(String path, String field, String fileName, byte[] content) {
+        String boundary = "union-itests-" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/java-archive\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return upload(path, "multipart/form-data; boundary=" + boundary, body);
+    }
+
     /** Logs in and returns the session token; fails unless the core answers 200 with a token. */
     public String login(String username, String password) {
         Reply reply = post(LOGIN_PATH, Map.of("username", username, "password", password));

@@ -7,7 +7,7 @@ package cn.edu.cumt.union.api.plugin;
  */
 public final class PluginHeaders {
 
-    /** The plugin id, lower-case letters, digits and dashes; its REST paths start with it. */
+    /** The plugin id, lower-case letters and digits (it is also the schema id); its REST paths start with it. */
     public static final String ID = "Union-Plugin-Id";
     /** The Chinese name shown to users. */
     public static final String NAME = "Union-Plugin-Name";
@@ -17,6 +17,12 @@ public final class PluginHeaders {
     public static final String WORK_POINT = "Union-Plugin-Work-Point";
     /** The code of the unit that owns a unit plugin; absent for the union's own plugins. */
     public static final String OWNER_UNIT = "Union-Plugin-Unit";
+
+    /**
+     * Every unit plugin's symbolic name starts with this: the platform refuses a unit plugin named
+     * outside it, so a unit can never replace one of the union's own bundles.
+     */
+    public static final String UNIT_NAMESPACE = "cn.edu.cumt.union.unit.";
 
     private PluginHeaders() {
     }

@@ -1,5 +1,7 @@
 package cn.edu.cumt.union.api.rest;
 
+import java.util.List;
+
 /**
  * An error meant for the client: the core turns it into a JSON {@link ErrorDTO} with the given
  * HTTP status, a stable machine code and a message in Chinese and English. Throw it from any
@@ -12,6 +14,7 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final String messageZh;
+    private final List<String> details;
 
     /**
      * @param status    HTTP status, 4xx for anything the client did
@@ -20,10 +23,19 @@ public class ApiException extends RuntimeException {
      * @param messageEn the message in English
      */
     public ApiException(int status, String code, String messageZh, String messageEn) {
+        this(status, code, messageZh, messageEn, List.of());
+    }
+
+    /**
+     * @param details every individual reason, when there are several (each "中文 / English"); shown
+     *                in {@link ErrorDTO#details()}
+     */
+    public ApiException(int status, String code, String messageZh, String messageEn, List<String> details) {
         super(messageEn);
         this.status = status;
         this.code = code;
         this.messageZh = messageZh;
+        this.details = List.copyOf(details);
     }
 
     public int status() {
@@ -40,6 +52,11 @@ public class ApiException extends RuntimeException {
 
     public String messageEn() {
         return getMessage();
+    }
+
+    /** @return the individual reasons, empty when the message says it all */
+    public List<String> details() {
+        return details;
     }
 
     public static ApiException badRequest(String code, String zh, String en) {

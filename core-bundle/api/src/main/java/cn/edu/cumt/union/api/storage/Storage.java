@@ -14,6 +14,11 @@ package cn.edu.cumt.union.api.storage;
  * <li>Components that use the persistence unit reference that service, so they never run before
  * their tables exist: {@code @Reference(target = "(union.schema.id=study)") SchemaReady schema}.</li>
  * </ul>
+ *
+ * A unit's own plugin (manifest header {@code Union-Plugin-Unit}) does not share the platform's
+ * database: the core gives it a database of its own, published as the DataSource
+ * {@link #unitPluginDataSource(String) union-plugin-<id>}, which its {@code persistence.xml} must name.
+ * It sees no other DataSource and no other persistence unit.
  */
 public final class Storage {
 
@@ -25,6 +30,14 @@ public final class Storage {
 
     /** Manifest header: the schema id, lower-case letters and digits, e.g. {@code study}. */
     public static final String SCHEMA_ID_HEADER = "Union-Schema-Id";
+
+    /** Prefix of the JNDI name of a unit plugin's own DataSource. */
+    public static final String UNIT_PLUGIN_DATA_SOURCE_PREFIX = "union-plugin-";
+
+    /** @return the JNDI name of the DataSource of the unit plugin with this id, e.g. {@code union-plugin-familyday} */
+    public static String unitPluginDataSource(String pluginId) {
+        return UNIT_PLUGIN_DATA_SOURCE_PREFIX + pluginId;
+    }
 
     private Storage() {
     }

@@ -81,11 +81,24 @@ public class PluginRegistry implements BundleTrackerCustomizer<String>, Framewor
         return plugins().stream().filter(plugin -> plugin.id().equals(id)).findFirst();
     }
 
+    /** @return the plugin in this bundle as it is now (not from the cached listing) */
+    public PluginDTO describeNow(Bundle bundle) {
+        snapshot = null;
+        return describe(bundle);
+    }
+
+    /** Keeps an error that starting the plugin raised to its caller (the framework reports only its own starts). */
+    public void recordFailure(Bundle bundle, Throwable error) {
+        frameworkErrors.put(bundle.getBundleId(), rootMessage(error));
+        snapshot = null;
+    }
+
     private PluginDTO describe(Bundle bundle) {
         var headers = bundle.getHeaders("");
         String componentError = componentFailure(bundle);
         String error = componentError != null ? componentError : frameworkErrors.get(bundle.getBundleId());
-        String state = componentError != null ? "FAILED" : stateName(bundle.getState());
+        boolean failed = componentError != null || (error != null && bundle.getState() != Bundle.ACTIVE);
+        String state = failed ? "FAILED" : stateName(bundle.getState());
         return new PluginDTO(headers.get(PluginHeaders.ID), headers.get(PluginHeaders.NAME),
                 headers.get(PluginHeaders.NAME_EN), bundle.getVersion().toString(),
                 parseWorkPoint(headers.get(PluginHeaders.WORK_POINT)), blankToNull(headers.get(PluginHeaders.OWNER_UNIT)),

@@ -1,16 +1,25 @@
 package cn.edu.cumt.union.core.internal.plugin;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
+import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 
+import org.apache.cxf.jaxrs.ext.multipart.Attachment;
+import org.apache.cxf.jaxrs.ext.multipart.MultipartBody;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -21,25 +30,37 @@ import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 
-/** {@code /api/plugins}: what is installed. Errors are shown to those who run the platform only. */
+/**
+ * {@code /api/plugins}: what is installed, and installing, upgrading, disabling, enabling,
+ * uninstalling and purging plugins. Errors are shown to those who run the platform only.
+ */
 @Component(service = PluginResource.class)
 @UnionResource
 @Path("/plugins")
 @Produces(MediaType.APPLICATION_JSON)
 public class PluginResource {
 
+    private static final String JAR = "application/java-archive";
+
     private final PluginRegistry registry;
+    private final PluginInstaller installer;
 
     @Activate
-    public PluginResource(@Reference PluginRegistry registry) {
+    public PluginResource(@Reference PluginRegistry registry, @Reference PluginInstaller installer) {
         this.registry = registry;
+        this.installer = installer;
     }
 
+    /** Installed plugins, then those uninstalled through the platform whose data is kept. */
     @GET
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
     public List<PluginDTO> list(@Context SecurityContext security) {
         UnionPrincipal caller = UnionPrincipal.of(security);
-        return registry.plugins().stream().map(plugin -> visibleTo(caller, plugin)).toList();
+        List<PluginDTO> plugins = new ArrayList<>(registry.plugins());
+        if (caller.hasRole(Roles.UNIT_ADMIN) || caller.hasRole(Roles.UNION_ADMIN) || caller.hasRole(Roles.OPERATOR)) {
+            plugins.addAll(installer.uninstalledWithData());
+        }
+        return plugins.stream().map(plugin -> visibleTo(caller, plugin)).toList();
     }
 
     @GET
@@ -51,9 +72,72 @@ public class PluginResource {
                 .orElseThrow(() -> ApiException.notFound("plugin.not-found", "插件不存在：" + id, "No such plugin: " + id));
     }
 
-    /** Error texts can name internals: only operators and union administrators see them. */
-    private static PluginDTO visibleTo(UnionPrincipal caller, PluginDTO plugin) {
-        if (caller.hasRole(Roles.OPERATOR) || caller.hasRole(Roles.UNION_ADMIN)) {
+    /** Uploads a plugin jar as the form field {@code file} (multipart), and installs or upgrades it. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    public Response upload(@Context SecurityContext security, MultipartBody form) {
+        Attachment file = form == null ? null : form.getAttachment("file");
+        if (file == null) {
+            throw ApiException.missingField("file");
+        }
+        try (InputStream in = file.getDataHandler().getInputStream()) {
+            return installed(installer.upload(UnionPrincipal.of(security), in.readAllBytes()));
+        } catch (IOException e) {
+            throw ApiException.badRequest("plugin.unreadable", "上传的文件无法读取", "The uploaded file cannot be read");
+        }
+    }
+
+    /** The same as the multipart upload, for clients that send the jar as the whole body. */
+    @POST
+    @Consumes({ JAR, MediaType.APPLICATION_OCTET_STREAM })
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    public Response uploadJar(@Context SecurityContext security, InputStream body) {
+        try {
+            return installed(installer.upload(UnionPrincipal.of(security), body.readAllBytes()));
+        } catch (IOException e) {
+            throw ApiException.badRequest("plugin.unreadable", "上传的文件无法读取", "The uploaded file cannot be read");
+        }
+    }
+
+    private static Response installed(PluginInstallDTO result) {
+        return Response.status("INSTALLED".equals(result.action()) ? 201 : 200).entity(result).build();
+    }
+
+    @POST
+    @Path("/{id}/disable")
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    public PluginDTO disable(@Context SecurityContext security, @PathParam("id") String id) {
+        return installer.disable(UnionPrincipal.of(security), id);
+    }
+
+    @POST
+    @Path("/{id}/enable")
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    public PluginDTO enable(@Context SecurityContext security, @PathParam("id") String id) {
+        return installer.enable(UnionPrincipal.of(security), id);
+    }
+
+    /** Uninstalls a plugin installed through the platform; its data is kept. */
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    public PluginDTO uninstall(@Context SecurityContext security, @PathParam("id") String id) {
+        return installer.uninstall(UnionPrincipal.of(security), id);
+    }
+
+    /** Saves an uninstalled plugin's data to a file, then deletes it; needs {@code {"confirm": "<id>"}}. */
+    @POST
+    @Path("/{id}/purge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    public PurgeReportDTO purge(@Context SecurityContext security, @PathParam("id") String id, PurgeRequestDTO request) {
+        return installer.purge(UnionPrincipal.of(security), id, request);
+    }
+
+    /** Error texts can name internals: only those who manage the plugin see them. */
+    private PluginDTO visibleTo(UnionPrincipal caller, PluginDTO plugin) {
+        if (plugin.lastError() == null || installer.mayManage(caller, plugin.ownerUnit())) {
             return plugin;
         }
         return new PluginDTO(plugin.id(), plugin.name(), plugin.nameEn(), plugin.version(), plugin.workPoint(),

@@ -50,7 +50,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     static ErrorDTO describe(Throwable exception) {
         Throwable cause = unwrap(exception);
         if (cause instanceof ApiException api) {
-            return new ErrorDTO(api.status(), api.code(), api.messageZh(), api.messageEn(), List.of());
+            return new ErrorDTO(api.status(), api.code(), api.messageZh(), api.messageEn(), api.details());
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return error(400, "request.field-unknown", "未知字段：" + unknown.getPropertyName(),

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import cn.edu.cumt.union.api.storage.SchemaReady;
 import cn.edu.cumt.union.api.storage.Storage;
+import cn.edu.cumt.union.core.internal.plugin.UnitPluginDatabases;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -54,13 +55,16 @@ public class SchemaMigrator implements BundleTrackerCustomizer<ServiceRegistrati
 
     private final BundleContext context;
     private final DataSource dataSource;
+    private final UnitPluginDatabases unitPluginDatabases;
     private final BundleTracker<ServiceRegistration<SchemaReady>> tracker;
 
     @Activate
     public SchemaMigrator(BundleContext context,
-            @Reference(target = "(osgi.jndi.service.name=" + Storage.DATA_SOURCE + ")") DataSource dataSource) {
+            @Reference(target = "(osgi.jndi.service.name=" + Storage.DATA_SOURCE + ")") DataSource dataSource,
+            @Reference UnitPluginDatabases unitPluginDatabases) {
         this.context = context;
         this.dataSource = dataSource;
+        this.unitPluginDatabases = unitPluginDatabases;
         this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, this);
         tracker.open();
     }
@@ -95,10 +99,12 @@ public class SchemaMigrator implements BundleTrackerCustomizer<ServiceRegistrati
         }
     }
 
-    /** Runs the changelog; returns how many changesets were applied. */
+    /** Runs the changelog (a unit plugin's in its own database); returns how many changesets were applied. */
     int migrate(Bundle bundle, String schemaId, String changelog) throws Exception {
         ClassLoader bundleLoader = bundle.adapt(BundleWiring.class).getClassLoader();
-        return run(dataSource, bundleLoader, schemaId, changelog);
+        String unitPluginId = UnitPluginDatabases.unitPluginId(bundle);
+        DataSource target = unitPluginId == null ? dataSource : unitPluginDatabases.dataSource(unitPluginId);
+        return run(target, bundleLoader, schemaId, changelog);
     }
 
     /** The OSGi-free part, also used by unit tests on an in-memory Derby. */

@@ -1,0 +1,461 @@
+package cn.edu.cumt.union.core.internal.plugin;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.Version;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import cn.edu.cumt.union.api.audit.AuditLog;
+import cn.edu.cumt.union.api.directory.UnitDTO;
+import cn.edu.cumt.union.api.plugin.PluginDTO;
+import cn.edu.cumt.union.api.plugin.PluginHeaders;
+import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.security.AccessControl;
+import cn.edu.cumt.union.api.security.Roles;
+import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.storage.Storage;
+import cn.edu.cumt.union.api.table.Tables;
+import cn.edu.cumt.union.core.internal.auth.DataDir;
+import cn.edu.cumt.union.core.internal.org.OrganisationService;
+
+/**
+ * Installs, upgrades, disables, enables, uninstalls and purges plugins while the platform runs.
+ * An upload is checked ({@link PluginRules}), its imports are looked up among the packages the
+ * platform exports, and only then installed; if the framework still cannot resolve it, it is
+ * uninstalled again at once. One operation at a time: plugin changes are rare and must not interleave.
+ */
+@Component(service = PluginInstaller.class, configurationPid = PluginConfig.PID)
+@Designate(ocd = PluginConfig.class)
+public class PluginInstaller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginInstaller.class);
+    /** Bundles installed through the platform carry this location prefix; the others came from features or deploy/. */
+    static final String LOCATION_PREFIX = "union:plugin:";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+    private final BundleContext context;
+    private final PluginConfig config;
+    private final PluginRegistry registry;
+    private final OrganisationService organisation;
+    private final AccessControl access;
+    private final AuditLog audit;
+    private final UnitPluginDatabases databases;
+    private final DataSource platformDatabase;
+    private final Tables tables;
+    private final PluginRules rules;
+
+    @Activate
+    public PluginInstaller(BundleContext context, PluginConfig config, @Reference PluginRegistry registry,
+            @Reference OrganisationService organisation, @Reference AccessControl access, @Reference AuditLog audit,
+            @Reference UnitPluginDatabases databases, @Reference Tables tables,
+            @Reference(target = "(osgi.jndi.service.name=" + Storage.DATA_SOURCE + ")") DataSource platformDatabase) {
+        this.context = context;
+        this.config = config;
+        this.registry = registry;
+        this.organisation = organisation;
+        this.access = access;
+        this.audit = audit;
+        this.databases = databases;
+        this.tables = tables;
+        this.platformDatabase = platformDatabase;
+        this.rules = new PluginRules(Arrays.asList(config.unit_allowed_imports()));
+    }
+
+    /** Installs a new plugin or upgrades an installed one to a higher version. */
+    public synchronized PluginInstallDTO upload(UnionPrincipal caller, byte[] bytes) {
+        PluginJar jar = PluginJar.read(bytes);
+        Optional<UnitDTO> owner = jar.unitPlugin() ? unitByCode(jar.ownerUnit()) : Optional.empty();
+        var uploader = new PluginRules.Uploader(caller.hasRole(Roles.OPERATOR), caller.hasRole(Roles.UNION_ADMIN),
+                owner.isPresent() && caller.hasRole(Roles.UNIT_ADMIN) && access.canManageUnit(caller, owner.get().id()));
+        Optional<Bundle> installed = bundleOf(jar.pluginId());
+        Optional<PluginRules.Installed> sameName = Arrays.stream(context.getBundles())
+                .filter(bundle -> jar.symbolicName().equals(bundle.getSymbolicName()))
+                .filter(bundle -> !jar.pluginId().equals(pluginIdOf(bundle))).findFirst().map(PluginInstaller::describe);
+        PluginRules.Action action;
+        try {
+            action = rules.check(jar, uploader, owner.isPresent(), installed.map(PluginInstaller::describe), sameName);
+            requireExportedImports(jar);
+            requireKnownRecordMatches(jar);
+        } catch (ApiException refused) {
+            audit.denied("plugin.upload", "Plugin", jar.pluginId(), jar.symbolicName() + " " + jar.version() + ": " + refused.code());
+            throw refused;
+        }
+        Path folder = folder(jar.pluginId());
+        Path jarFile = folder.resolve(jar.version() + ".jar");
+        try {
+            Files.createDirectories(folder);
+            Files.write(jarFile, bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot keep the plugin jar in " + folder, e);
+        }
+        if (action == PluginRules.Action.INSTALL) {
+            Bundle bundle = install(jar);
+            writeRecord(jar, true);
+            audit.record("plugin.install", "Plugin", jar.pluginId(), jar.symbolicName() + " " + jar.version()
+                    + (jar.unitPlugin() ? " unit " + jar.ownerUnit() : ""));
+            return new PluginInstallDTO("INSTALLED", null, registry.describeNow(bundle));
+        }
+        Bundle bundle = installed.get();
+        String previous = bundle.getVersion().toString();
+        upgrade(bundle, jar, folder.resolve(previous + ".jar"));
+        writeRecord(jar, true);
+        audit.record("plugin.upgrade", "Plugin", jar.pluginId(), previous + " -> " + jar.version());
+        return new PluginInstallDTO("UPGRADED", previous, registry.describeNow(bundle));
+    }
+
+    private Bundle install(PluginJar jar) {
+        Bundle bundle;
+        try {
+            bundle = context.installBundle(LOCATION_PREFIX + jar.pluginId(), new ByteArrayInputStream(jar.bytes()));
+        } catch (BundleException e) {
+            throw ApiException.badRequest("plugin.install-failed", "插件无法安装：" + e.getMessage(), "The plugin cannot be installed: " + e.getMessage());
+        }
+        if (!wiring().resolveBundles(Set.of(bundle))) {
+            String reason = resolutionFailure(bundle);
+            uninstallQuietly(bundle);
+            throw new ApiException(400, "plugin.unresolved", "插件的依赖在平台中不存在，未安装", "The plugin's requirements are not met by the platform; nothing was installed",
+                    List.of(reason));
+        }
+        startReportingFailure(bundle);
+        return bundle;
+    }
+
+    private void upgrade(Bundle bundle, PluginJar jar, Path previousJar) {
+        try {
+            bundle.update(new ByteArrayInputStream(jar.bytes()));
+            refresh(bundle);
+        } catch (BundleException e) {
+            throw ApiException.badRequest("plugin.install-failed", "插件无法升级：" + e.getMessage(), "The plugin cannot be upgraded: " + e.getMessage());
+        }
+        if (!wiring().resolveBundles(Set.of(bundle))) {
+            String reason = resolutionFailure(bundle);
+            try (InputStream old = Files.newInputStream(previousJar)) {
+                bundle.update(old);
+                refresh(bundle);
+                startReportingFailure(bundle);
+            } catch (IOException | BundleException e) {
+                LOG.error("Plugin {} could not be put back to its previous version", jar.pluginId(), e);
+            }
+            throw new ApiException(400, "plugin.unresolved", "新版本的依赖在平台中不存在，已恢复原版本", "The new version's requirements are not met; the previous version was put back",
+                    List.of(reason));
+        }
+        if (bundle.getState() != Bundle.ACTIVE && bundle.getState() != Bundle.STARTING && !disabled(bundle)) {
+            startReportingFailure(bundle);
+        }
+    }
+
+    /** A plugin stopped on purpose stays stopped after an upgrade. */
+    private static boolean disabled(Bundle bundle) {
+        var startLevel = bundle.adapt(org.osgi.framework.startlevel.BundleStartLevel.class);
+        return startLevel != null && !startLevel.isPersistentlyStarted();
+    }
+
+    private void startReportingFailure(Bundle bundle) {
+        try {
+            bundle.start();
+        } catch (BundleException | RuntimeException failed) {
+            LOG.warn("Plugin {} failed to start", bundle.getSymbolicName(), failed);
+            registry.recordFailure(bundle, failed);
+        }
+    }
+
+    /** Looks every mandatory import up among the packages installed bundles export, before installing anything. */
+    private void requireExportedImports(PluginJar jar) {
+        List<String> missing = new ArrayList<>();
+        for (ManifestClauses.Clause clause : ManifestClauses.parse(jar.header("Import-Package")).clauses()) {
+            if (clause.optional()) {
+                continue;
+            }
+            for (String name : clause.names()) {
+                if (name.startsWith("java.")) {
+                    continue;
+                }
+                PackageRequirement requirement;
+                try {
+                    requirement = new PackageRequirement(name, clause.attributes().get("version"));
+                } catch (IllegalArgumentException badRange) {
+                    missing.add("包 " + name + " 的版本范围无效 / the version range of " + name + " is not valid");
+                    continue;
+                }
+                if (wiring().findProviders(requirement).isEmpty()) {
+                    missing.add("平台没有提供包 " + requirement.describe() + " / no bundle exports " + requirement.describe());
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ApiException(400, "plugin.unresolved", "插件所需的包在平台中不存在，未安装", "Packages the plugin needs are not in the platform; nothing was installed",
+                    missing);
+        }
+    }
+
+    /** A plugin id once installed through the platform (and maybe uninstalled, data kept) stays with its bundle and unit. */
+    private void requireKnownRecordMatches(PluginJar jar) {
+        PluginRecord known = record(jar.pluginId());
+        if (known != null && (!known.symbolicName().equals(jar.symbolicName())
+                || !java.util.Objects.equals(known.ownerUnit(), jar.ownerUnit()))) {
+            throw ApiException.conflict("plugin.id-taken", "插件标识 " + jar.pluginId() + " 已属于另一个插件（其数据仍保留）",
+                    "The plugin id " + jar.pluginId() + " belongs to another plugin whose data is kept");
+        }
+        if (known != null && !known.installed() && Version.parseVersion(known.version()).compareTo(jar.version()) > 0) {
+            throw ApiException.conflict("plugin.downgrade", "曾安装更高版本 " + known.version() + "，其数据结构不能降级",
+                    "Version " + known.version() + " was installed before: its data cannot go back to " + jar.version());
+        }
+    }
+
+    public synchronized PluginDTO disable(UnionPrincipal caller, String pluginId) {
+        Bundle bundle = managedBundle(caller, pluginId, "plugin.disable");
+        try {
+            bundle.stop();
+        } catch (BundleException e) {
+            throw ApiException.conflict("plugin.stop-failed", "插件无法停用：" + e.getMessage(), "The plugin cannot be stopped: " + e.getMessage());
+        }
+        audit.record("plugin.disable", "Plugin", pluginId, bundle.getVersion().toString());
+        return registry.describeNow(bundle);
+    }
+
+    public synchronized PluginDTO enable(UnionPrincipal caller, String pluginId) {
+        Bundle bundle = managedBundle(caller, pluginId, "plugin.enable");
+        startReportingFailure(bundle);
+        audit.record("plugin.enable", "Plugin", pluginId, bundle.getVersion().toString());
+        return registry.describeNow(bundle);
+    }
+
+    /** Removes the plugin's code; its data (tables or database) stays for a reinstall or a purge. */
+    public synchronized PluginDTO uninstall(UnionPrincipal caller, String pluginId) {
+        Bundle bundle = managedBundle(caller, pluginId, "plugin.uninstall");
+        if (!bundle.getLocation().startsWith(LOCATION_PREFIX)) {
+            audit.denied("plugin.uninstall", "Plugin", pluginId, "not installed through the platform");
+            throw ApiException.conflict("plugin.not-uploaded", "该插件由功能包或 deploy 目录安装，请在那里移除",
+                    "This plugin was installed by a feature or from deploy/: remove it there");
+        }
+        PluginDTO before = registry.describeNow(bundle);
+        uninstallQuietly(bundle);
+        PluginRecord known = record(pluginId);
+        if (known != null) {
+            try {
+                known.withInstalled(false).write(folder(pluginId));
+            } catch (IOException e) {
+                LOG.warn("Record of plugin {} not updated", pluginId, e);
+            }
+        }
+        audit.record("plugin.uninstall", "Plugin", pluginId, before.version() + ", data kept");
+        return new PluginDTO(before.id(), before.name(), before.nameEn(), before.version(), before.workPoint(),
+                before.ownerUnit(), -1, before.symbolicName(), "UNINSTALLED", null);
+    }
+
+    /**
+     * Saves the data of an uninstalled plugin to a zip of CSV files, then deletes it, and forgets
+     * the plugin. The caller must type the plugin id again.
+     */
+    public synchronized PurgeReportDTO purge(UnionPrincipal caller, String pluginId, PurgeRequestDTO request) {
+        PluginRecord known = record(pluginId);
+        if (known == null) {
+            throw notFound(pluginId);
+        }
+        requireMayManage(caller, known.ownerUnit(), pluginId, "plugin.purge");
+        if (request == null || !pluginId.equals(request.confirm())) {
+            throw ApiException.badRequest("plugin.purge-unconfirmed", "清除数据须再次输入插件标识确认（confirm）",
+                    "A purge deletes data: send {\"confirm\": \"" + pluginId + "\"} to confirm it");
+        }
+        if (bundleOf(pluginId).isPresent()) {
+            throw ApiException.conflict("plugin.still-installed", "请先卸载插件再清除数据", "Uninstall the plugin before purging its data");
+        }
+        boolean ownDatabase = known.ownerUnit() != null;
+        DataSource source = ownDatabase ? databases.dataSource(pluginId) : platformDatabase;
+        String id = pluginId.toUpperCase(Locale.ROOT);
+        Predicate<String> wanted = ownDatabase ? table -> true
+                : table -> table.startsWith(id + "_") || table.equals("DBCL" + id) || table.equals("DBCL" + id + "LOCK");
+        Path export = DataDir.resolve(config.export_folder())
+                .resolve(pluginId + "-" + LocalDateTime.now().format(STAMP) + ".zip");
+        List<PluginDataExport.TableRows> saved;
+        try {
+            List<String> found = PluginDataExport.tables(source, wanted);
+            saved = PluginDataExport.export(source, found, tables, export);
+            if (ownDatabase) {
+                databases.delete(pluginId);
+            } else {
+                PluginDataExport.drop(source, found);
+            }
+            deleteFolder(folder(pluginId));
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Purge of plugin " + pluginId + " failed", e);
+        }
+        long rows = saved.stream().mapToLong(PluginDataExport.TableRows::rows).sum();
+        audit.record("plugin.purge", "Plugin", pluginId, saved.size() + " tables, " + rows + " rows saved to " + export.getFileName());
+        return new PurgeReportDTO(pluginId, DataDir.resolve(".").toAbsolutePath().normalize()
+                .relativize(export.toAbsolutePath().normalize()).toString(), saved);
+    }
+
+    /** @return plugins installed through the platform and uninstalled since, whose data is kept */
+    public List<PluginDTO> uninstalledWithData() {
+        Path root = DataDir.resolve(config.plugin_folder());
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<PluginDTO> kept = new ArrayList<>();
+        try (Stream<Path> folders = Files.list(root)) {
+            for (Path folder : folders.toList()) {
+                PluginRecord known = PluginRecord.read(folder);
+                if (known != null && !known.installed() && bundleOf(known.pluginId()).isEmpty()) {
+                    kept.add(new PluginDTO(known.pluginId(), known.name(), known.nameEn(), known.version(), null,
+                            known.ownerUnit(), -1, known.symbolicName(), "UNINSTALLED", null));
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Cannot list {}", root, e);
+        }
+        return kept;
+    }
+
+    private Bundle managedBundle(UnionPrincipal caller, String pluginId, String action) {
+        Bundle bundle = bundleOf(pluginId).orElseThrow(() -> notFound(pluginId));
+        requireMayManage(caller, blankToNull(bundle.getHeaders("").get(PluginHeaders.OWNER_UNIT)), pluginId, action);
+        return bundle;
+    }
+
+    /** Operators and union administrators manage every plugin; a unit administrator only their units'. */
+    boolean mayManage(UnionPrincipal caller, String ownerUnit) {
+        if (caller.hasRole(Roles.OPERATOR) || caller.hasRole(Roles.UNION_ADMIN)) {
+            return true;
+        }
+        return ownerUnit != null && caller.hasRole(Roles.UNIT_ADMIN)
+                && unitByCode(ownerUnit).map(unit -> access.canManageUnit(caller, unit.id())).orElse(false);
+    }
+
+    private void requireMayManage(UnionPrincipal caller, String ownerUnit, String pluginId, String action) {
+        if (!mayManage(caller, ownerUnit)) {
+            audit.denied(action, "Plugin", pluginId, "not the plugin's unit");
+            throw ApiException.forbidden("plugin.not-your-unit", "只能管理本单位的插件", "You may only manage your own unit's plugins");
+        }
+    }
+
+    private Optional<UnitDTO> unitByCode(String code) {
+        return organisation.list(false).stream().filter(unit -> unit.code().equals(code)).findFirst();
+    }
+
+    private Optional<Bundle> bundleOf(String pluginId) {
+        return Arrays.stream(context.getBundles()).filter(bundle -> pluginId.equals(pluginIdOf(bundle))).findFirst();
+    }
+
+    private static String pluginIdOf(Bundle bundle) {
+        return blankToNull(bundle.getHeaders("").get(PluginHeaders.ID));
+    }
+
+    private static PluginRules.Installed describe(Bundle bundle) {
+        return new PluginRules.Installed(pluginIdOf(bundle), bundle.getSymbolicName(), bundle.getVersion(),
+                blankToNull(bundle.getHeaders("").get(PluginHeaders.OWNER_UNIT)), bundle.getLocation().startsWith(LOCATION_PREFIX));
+    }
+
+    private PluginRecord record(String pluginId) {
+        if (!PluginRules.PLUGIN_ID.matcher(pluginId).matches()) {
+            return null;
+        }
+        try {
+            return PluginRecord.read(folder(pluginId));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the record of plugin " + pluginId, e);
+        }
+    }
+
+    private void writeRecord(PluginJar jar, boolean installed) {
+        try {
+            new PluginRecord(jar.pluginId(), jar.symbolicName(), jar.version().toString(), jar.ownerUnit(),
+                    jar.header(PluginHeaders.NAME), jar.header(PluginHeaders.NAME_EN), installed).write(folder(jar.pluginId()));
+        } catch (IOException e) {
+            LOG.warn("Record of plugin {} not written", jar.pluginId(), e);
+        }
+    }
+
+    private Path folder(String pluginId) {
+        return DataDir.resolve(config.plugin_folder()).resolve(pluginId);
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private FrameworkWiring wiring() {
+        return context.getBundle(0).adapt(FrameworkWiring.class);
+    }
+
+    /** Felix explains a resolution failure only when asked to start the bundle. */
+    private static String resolutionFailure(Bundle bundle) {
+        try {
+            bundle.start(Bundle.START_TRANSIENT);
+            bundle.stop(Bundle.STOP_TRANSIENT);
+            return "unresolved";
+        } catch (BundleException e) {
+            return e.getMessage();
+        }
+    }
+
+    private void uninstallQuietly(Bundle bundle) {
+        try {
+            bundle.uninstall();
+            refresh(bundle);
+        } catch (BundleException e) {
+            LOG.warn("Bundle {} could not be uninstalled", bundle.getSymbolicName(), e);
+        }
+    }
+
+    /** Refreshes the bundle and waits for it, so that the old revision is gone before we answer. */
+    private void refresh(Bundle bundle) {
+        CountDownLatch done = new CountDownLatch(1);
+        wiring().refreshBundles(Set.of(bundle), event -> {
+            if (event.getType() == FrameworkEvent.PACKAGES_REFRESHED || event.getType() == FrameworkEvent.ERROR) {
+                done.countDown();
+            }
+        });
+        try {
+            if (!done.await(30, TimeUnit.SECONDS)) {
+                LOG.warn("Refresh of {} took over 30 s", bundle.getSymbolicName());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ApiException notFound(String pluginId) {
+        return ApiException.notFound("plugin.not-found", "插件不存在：" + pluginId, "No such plugin: " + pluginId);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
