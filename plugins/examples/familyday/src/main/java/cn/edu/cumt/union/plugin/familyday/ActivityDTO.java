@@ -1,0 +1,7 @@
+package cn.edu.cumt.union.plugin.familyday;
+
+import java.time.Instant;
+
+/** An activity as the REST API shows it. */
+public record ActivityDTO(long id, String title, String description, Instant startsAt, String place, String createdBy) {
+}

@@ -1,0 +1,5 @@
+package cn.edu.cumt.union.plugin.familyday;
+
+/** What a member sends to sign up: family members coming along (the member is not counted). */
+public record SignupInputDTO(Integer adults, Integer children) {
+}

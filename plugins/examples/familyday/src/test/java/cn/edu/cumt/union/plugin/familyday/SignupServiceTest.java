@@ -1,0 +1,77 @@
+package cn.edu.cumt.union.plugin.familyday;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.fail;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+import org.junit.Before;
+import org.junit.Test;
+
+import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.security.Roles;
+import cn.edu.cumt.union.api.security.UnionPrincipal;
+
+/** Sign-ups on the plugin's real schema: members of the unit only, once each, before the day. */
+public class SignupServiceTest {
+
+    private static final long UNIT = 7;
+    private static final Instant NOW = Instant.parse("2026-05-01T08:00:00Z");
+
+    private final UnionPrincipal admin = new UnionPrincipal(1, "admin", null, null, Set.of(Roles.UNIT_ADMIN), Set.of(UNIT), "s1");
+    private final UnionPrincipal member = new UnionPrincipal(2, "m", 20L, UNIT, Set.of(Roles.MEMBER), Set.of(), "s2");
+    private final UnionPrincipal outsider = new UnionPrincipal(3, "o", 30L, 99L, Set.of(Roles.MEMBER), Set.of(), "s3");
+    private ActivityService activities;
+    private SignupService signups;
+    private TestPlatform platform;
+
+    @Before
+    public void setUp() throws Exception {
+        TestJpa jpa = TestJpa.get();
+        jpa.clear();
+        platform = new TestPlatform(ActivityService.OWNER_UNIT, UNIT);
+        platform.addMember(20, "赵家");
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        activities = new ActivityService(jpa, platform, platform, platform, clock);
+        signups = new SignupService(jpa, activities, platform, platform, clock);
+    }
+
+    @Test
+    public void aMemberSignsUpOnceAndMayChangeIt() {
+        long day = activities.create(admin, new ActivityInputDTO("家庭日", null, NOW.plusSeconds(86_400), "南湖")).id();
+        signups.signUp(member, day, new SignupInputDTO(1, 2));
+        SignupDTO changed = signups.signUp(member, day, new SignupInputDTO(1, 1));
+        assertEquals(1, changed.children());
+        assertEquals(1, signups.list(admin, day).size());
+        assertEquals("赵家", signups.list(admin, day).get(0).memberName());
+        signups.cancel(member, day);
+        assertEquals(0, signups.list(admin, day).size());
+        assertStatus(404, () -> signups.cancel(member, day));
+    }
+
+    @Test
+    public void membersOfOtherUnitsAndLateComersAreRefused() {
+        long day = activities.create(admin, new ActivityInputDTO("家庭日", null, NOW.plusSeconds(86_400), null)).id();
+        assertStatus(403, () -> signups.signUp(outsider, day, new SignupInputDTO(0, 0)));
+        assertStatus(403, () -> signups.signUp(admin, day, new SignupInputDTO(0, 0)));
+        long past = activities.create(admin, new ActivityInputDTO("去年家庭日", null, NOW.minusSeconds(60), null)).id();
+        assertStatus(409, () -> signups.signUp(member, past, new SignupInputDTO(0, 0)));
+        assertStatus(400, () -> signups.signUp(member, day, new SignupInputDTO(-1, 0)));
+        assertStatus(400, () -> signups.signUp(member, day, new SignupInputDTO(0, 7)));
+        assertStatus(404, () -> signups.signUp(member, 12345, new SignupInputDTO(0, 0)));
+        assertStatus(404, () -> signups.list(outsider, day));
+        assertEquals(0, signups.list(admin, day).size());
+    }
+
+    private static void assertStatus(int status, Runnable call) {
+        try {
+            call.run();
+            fail("expected " + status);
+        } catch (ApiException e) {
+            assertEquals(e.getMessage(), status, e.status());
+        }
+    }
+}
