@@ -82,7 +82,7 @@ public class BrandIT extends UnionKarafTestSupport {
         assertEquals(tooMuch.toString(), 400, tooMuch.status());
         Rest.Reply approved = union.post(project + "/review", Map.of("decision", "APPROVE", "fundingGranted", 15000));
         assertEquals(approved.toString(), "APPROVED", status(approved));
-        assertEquals(new BigDecimal("15000.00"), approved.json().path("project").path("fundingGranted").decimalValue());
+        assertTrue("money goes out as yuan with 2 decimals: " + approved, approved.body().contains("\"fundingGranted\":15000.00"));
         Rest.Reply late = unitAdmin.post(project + "/withdraw", null);
         assertEquals(late.toString(), 409, late.status());
         assertEquals("brand.project.invalid-transition", late.json().path("code").asText());
@@ -105,7 +105,7 @@ public class BrandIT extends UnionKarafTestSupport {
         assertEquals(over.toString(), 409, over.status());
         assertEquals("brand.disbursement.over-grant", over.json().path("code").asText());
         Rest.Reply rest = union.post(project + "/disbursements", Map.of("amount", 5000, "paidOn", today.toString()));
-        assertEquals(new BigDecimal("15000.00"), rest.json().path("project").path("disbursed").decimalValue());
+        assertTrue(rest.toString(), rest.body().contains("\"disbursed\":15000.00"));
         Rest.Reply inspected = union.put(project + "/inspection", Map.of("date", today.toString(),
                 "findings", "按计划推进，参与面广", "rating", "GOOD"));
         assertEquals(inspected.toString(), "GOOD", inspected.json().path("inspection").path("rating").asText());
@@ -130,7 +130,7 @@ public class BrandIT extends UnionKarafTestSupport {
         Rest.Reply evaluated = union.put(project + "/evaluation", Map.of("distinctiveness", 90, "participation", 85,
                 "results", 80, "sustainability", 75, "comment", "特色鲜明"));
         assertEquals(evaluated.toString(), "COMPLETED", status(evaluated));
-        assertEquals(new BigDecimal("82.50"), evaluated.json().path("evaluation").path("total").decimalValue());
+        assertTrue(evaluated.toString(), evaluated.body().contains("\"total\":82.50"));
         assertEquals("GOOD", evaluated.json().path("evaluation").path("grade").asText());
         assertEquals(409, union.post(project + "/disbursements", Map.of("amount", 1, "paidOn", today.toString()))
                 .status());
