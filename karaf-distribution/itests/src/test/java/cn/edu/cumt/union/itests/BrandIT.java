@@ -145,6 +145,12 @@ public class BrandIT extends UnionKarafTestSupport {
         assertEquals(mine.toString(), 1, mine.path("projects").asInt());
         assertEquals(403, member.get("/api/brand/report?year=" + year).status());
 
+        JsonNode plugin = member.get("/api/plugins/brand").json();
+        assertEquals(plugin.toString(), "一会一品", plugin.path("name").asText());
+        assertEquals(plugin.toString(), 9, plugin.path("workPoint").asInt());
+        assertTrue("shipped by the university union, no owner unit: " + plugin, plugin.path("ownerUnit").asText("").isEmpty());
+        assertEquals(plugin.toString(), "ACTIVE", plugin.path("state").asText());
+
         JsonNode audit = admin.get("/api/audit?action=brand.&targetId=" + id + "&limit=100").json();
         assertEquals(audit.toString(), 12, audit.path("total").asInt());
     }
