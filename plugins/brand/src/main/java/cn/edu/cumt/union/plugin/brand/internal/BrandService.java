@@ -20,7 +20,6 @@ import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
 
-import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
@@ -310,7 +309,7 @@ public class BrandService {
             List<BrandProjectEntity> page = rows.setFirstResult(offset).setMaxResults(limit).getResultList();
             Map<Long, BigDecimal> paid = disbursed(em, page.stream().map(BrandProjectEntity::getId).toList());
             List<BrandProjectDTO> items = page.stream().map(p -> p.toDTO(unitName(names, p.getUnitId()),
-                    paid.getOrDefault(p.getId(), zero()), access.canManageUnit(caller, p.getUnitId()))).toList();
+                    paid.getOrDefault(p.getId(), zero()), scope == null || scope.contains(p.getUnitId()))).toList();
             return new PageDTO<>(items, count.getSingleResult(), offset, limit);
         });
     }
@@ -400,7 +399,7 @@ public class BrandService {
         String[] detail = new String[1];
         BrandProjectDetailDTO result;
         try {
-            result = jpa.txExpr(TransactionType.Required, (EmFunction<BrandProjectDetailDTO>) em -> {
+            result = jpa.txExpr(TransactionType.Required, em -> {
                 BrandProjectEntity project = managed(em, caller, id);
                 detail[0] = change.apply(em, project, now);
                 em.flush();
