@@ -67,4 +67,13 @@ final class Fixtures {
         }
         return staffNo;
     }
+
+    /** Gives the member an account with {@link #PASSWORD}, granted union-admin (校工会管理员); returns the username. */
+    static String unionAdmin(Rest admin, String staffNo) {
+        String username = account(admin, staffNo, null);
+        long accountId = admin.get("/api/accounts?q=" + staffNo).json().path("items").get(0).path("id").asLong();
+        Rest.Reply grant = admin.post("/api/accounts/" + accountId + "/roles", Map.of("role", "union-admin"));
+        assertEquals(grant.toString(), 200, grant.status());
+        return username;
+    }
 }

@@ -120,18 +120,19 @@ public class PlatformIT extends UnionKarafTestSupport {
     }
 
     @Test
-    public void coreAndStudyFeaturesAreInstalled() throws Exception {
-        for (String name : List.of("union-core", "union-study")) {
+    public void coreAndPluginFeaturesAreInstalled() throws Exception {
+        for (String name : List.of("union-core", "union-study", "union-brand")) {
             assertNotNull(name + " is known", features.getFeature(name));
             assertTrue(name + " is installed", features.isInstalled(features.getFeature(name)));
         }
         assertNotNull(bundle(CORE_BUNDLE));
         assertNotNull(bundle(STUDY_BUNDLE));
+        assertNotNull(bundle(BRAND_BUNDLE));
     }
 
     @Test
-    public void coreAndStudySchemasAreReady() {
-        for (String schema : List.of("core", "study")) {
+    public void coreAndPluginSchemasAreReady() {
+        for (String schema : List.of("core", "study", "brand")) {
             assertTrue(schema, serviceId(schemaReady(schema)) > 0);
         }
     }

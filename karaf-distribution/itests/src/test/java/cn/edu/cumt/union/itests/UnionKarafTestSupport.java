@@ -44,6 +44,7 @@ public abstract class UnionKarafTestSupport {
     public static final String CORE_BUNDLE = "cn.edu.cumt.union.union-core";
     public static final String CORE_API_BUNDLE = "cn.edu.cumt.union.union-core-api";
     public static final String STUDY_BUNDLE = "cn.edu.cumt.union.union-plugin-study";
+    public static final String BRAND_BUNDLE = "cn.edu.cumt.union.union-plugin-brand";
     /** How long a booted container may take to serve the API. */
     protected static final Duration BOOT_TIMEOUT = Duration.ofSeconds(90);
 

@@ -1,0 +1,68 @@
+package cn.edu.cumt.union.plugin.brand.internal;
+
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.StreamingOutput;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.UnionResource;
+import cn.edu.cumt.union.api.security.Roles;
+import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.table.TableFormat;
+import cn.edu.cumt.union.api.table.Tables;
+
+/** The yearly report (一会一品年度汇总) as JSON, or as a file through the core's {@link Tables}. */
+@Component(service = BrandReportResource.class)
+@UnionResource
+@Path("/brand/report")
+public class BrandReportResource {
+
+    private final BrandService brand;
+    private final Tables tables;
+
+    @Activate
+    public BrandReportResource(@Reference BrandService brand, @Reference Tables tables) {
+        this.brand = brand;
+        this.tables = tables;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
+    public Response report(@Context SecurityContext sc, @QueryParam("year") String year,
+            @QueryParam("format") String format) {
+        Integer reportYear = BrandInputs.year(year);
+        if (reportYear == null) {
+            throw ApiException.missingField("year");
+        }
+        TableFormat file = null;
+        if (format != null && !format.isBlank() && !"json".equalsIgnoreCase(format.trim())) {
+            file = TableFormat.fromName(format);
+            if (file == null) {
+                throw ApiException.invalidField("format", "应为 json、xlsx 或 csv", "must be json, xlsx or csv");
+            }
+        }
+        BrandReportDTO report = brand.report(UnionPrincipal.of(sc), reportYear);
+        if (file == null) {
+            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        TableFormat chosen = file;
+        StreamingOutput body = out -> tables.write(chosen, "一会一品" + reportYear, BrandService.REPORT_HEADER,
+                BrandService.reportRows(report), out);
+        String filename = "brand-report-" + reportYear + "." + chosen.extension();
+        return Response.ok(body, chosen.mediaType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"").build();
+    }
+}

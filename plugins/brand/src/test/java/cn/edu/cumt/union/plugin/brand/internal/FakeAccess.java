@@ -1,0 +1,49 @@
+package cn.edu.cumt.union.plugin.brand.internal;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.security.AccessControl;
+import cn.edu.cumt.union.api.security.Roles;
+import cn.edu.cumt.union.api.security.UnionPrincipal;
+
+/** The core's rule: union administrators manage everything, unit administrators their units and below. */
+final class FakeAccess implements AccessControl {
+
+    private final FakeDirectory directory;
+
+    FakeAccess(FakeDirectory directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public boolean canManageUnit(UnionPrincipal caller, long unitId) {
+        Set<Long> units = manageableUnitIds(caller);
+        return units == null || units.contains(unitId);
+    }
+
+    @Override
+    public void requireManageUnit(UnionPrincipal caller, long unitId) {
+        if (!canManageUnit(caller, unitId)) {
+            throw ApiException.notFound("unit.not-found", "单位不存在", "Unit not found");
+        }
+    }
+
+    @Override
+    public Set<Long> manageableUnitIds(UnionPrincipal caller) {
+        if (caller.hasRole(Roles.UNION_ADMIN)) {
+            return null;
+        }
+        Set<Long> units = new TreeSet<>();
+        if (caller.hasRole(Roles.UNIT_ADMIN)) {
+            caller.adminUnitIds().forEach(u -> units.addAll(directory.unitAndDescendants(u)));
+        }
+        return units;
+    }
+
+    @Override
+    public boolean canSeeMember(UnionPrincipal caller, long memberId, long memberUnitId) {
+        return memberId == (caller.memberId() == null ? -1 : caller.memberId()) || canManageUnit(caller, memberUnitId);
+    }
+}
