@@ -34,6 +34,8 @@ public class RestartIT {
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(1);
     /** What SchemaMigrator logs when it applies a bundle's pending change sets. */
     private static final String CORE_MIGRATION = "Schema core: applying";
+    /** The list endpoint of the unit plugin the archetype's test build generated. */
+    private static final String OUTING = "/api/outing/activities";
 
     private final Rest rest = new Rest(SETUP.baseUrl());
     private Path home;
@@ -60,6 +62,7 @@ public class RestartIT {
         assertTrue("Derby database under data/", Files.isDirectory(home.resolve("data/derby/union")));
         assertEquals("the first start migrates the core schema once", 1, occurrences(CORE_MIGRATION, 0));
         Map<String, String> written = writeDataOverRest();
+        String activity = installUnitPluginAndWrite();
         stop();
         List<String> appliedFirst = appliedCoreChangeSets();
         assertFalse("the core schema has change sets", appliedFirst.isEmpty());
@@ -68,6 +71,7 @@ public class RestartIT {
         start("second start");
         assertEquals("the second start found the schema up to date", 0, occurrences(CORE_MIGRATION, logMark));
         readDataBackOverRest(written);
+        readUnitPluginBack(activity);
         stop();
         assertEquals("no change set was applied again", appliedFirst, appliedCoreChangeSets());
     }
@@ -78,6 +82,26 @@ public class RestartIT {
         Rest.Reply created = admin.post("/api/accounts/operators", Map.of("username", "restartcheck"));
         assertEquals(created.toString(), 201, created.status());
         return Map.of("/api/accounts/" + created.json().path("id").asLong(), "restartcheck");
+    }
+
+    /** A unit plugin uploaded over REST is installed in the framework's cache, and its data is in its own database. */
+    private String installUnitPluginAndWrite() throws IOException {
+        Rest admin = rest.withToken(rest.login(KarafSetup.ADMIN_USERNAME, KarafSetup.ADMIN_PASSWORD));
+        Fixtures.unit(admin, "MINING");
+        Rest.Reply installed = admin.uploadForm("/api/plugins", "file", "outing.jar", Files.readAllBytes(Distribution.outingJar()));
+        assertEquals(installed.toString(), 201, installed.status());
+        Await.until("the uploaded plugin answers", Duration.ofSeconds(60), () -> admin.get(OUTING).status() == 200);
+        Rest.Reply created = admin.post(OUTING, Map.of("title", "重启前的远足", "startsAt", "2026-04-01T08:00:00Z"));
+        assertEquals(created.toString(), 201, created.status());
+        return "重启前的远足";
+    }
+
+    /** After the restart the uploaded plugin is back without being uploaded again, with its data. */
+    private void readUnitPluginBack(String title) {
+        Rest admin = rest.withToken(rest.login(KarafSetup.ADMIN_USERNAME, KarafSetup.ADMIN_PASSWORD));
+        Await.until("the uploaded plugin answers after the restart", Duration.ofSeconds(60), () -> admin.get(OUTING).status() == 200);
+        Rest.Reply activities = admin.get(OUTING);
+        assertTrue(activities.toString(), activities.body().contains(title));
     }
 
     /** After the restart: every path written before answers with the same username, for a fresh login. */
