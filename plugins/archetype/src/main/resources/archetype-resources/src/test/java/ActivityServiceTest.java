@@ -15,6 +15,7 @@ import org.junit.Test;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.testing.PluginDatabase;
 
 /** The service on the plugin's real changelog and persistence unit (in-memory Derby). */
 public class ActivityServiceTest {
@@ -28,8 +29,8 @@ public class ActivityServiceTest {
 
     @Before
     public void setUp() throws Exception {
-        TestJpa jpa = TestJpa.get();
-        jpa.clear();
+        PluginDatabase jpa = PluginDatabase.forPlugin("${pluginId}");
+        jpa.clear("${pluginId.toUpperCase()}_ACTIVITY");
         TestPlatform platform = new TestPlatform(ActivityService.OWNER_UNIT, OWN_UNIT);
         service = new ActivityService(jpa, platform, platform, platform, Clock.fixed(NOW, ZoneOffset.UTC));
     }

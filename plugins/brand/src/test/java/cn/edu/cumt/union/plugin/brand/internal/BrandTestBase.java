@@ -14,6 +14,8 @@ import cn.edu.cumt.union.api.directory.UnitKind;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.testing.PluginDatabase;
+import cn.edu.cumt.union.testing.TestClock;
 
 /**
  * A service on the real schema with a small tree: 校工会 (1) above 计算机学院 (10, with the union group
@@ -32,7 +34,7 @@ abstract class BrandTestBase {
     static final UnionPrincipal MEMBER = new UnionPrincipal(4, "S0004", 203L, 10L, Set.of(Roles.MEMBER), Set.of(),
             "s4");
 
-    TestJpa jpa;
+    PluginDatabase jpa;
     FakeDirectory directory;
     FakeAudit audit;
     TestClock clock;
@@ -40,8 +42,8 @@ abstract class BrandTestBase {
 
     @Before
     public void setUp() throws Exception {
-        jpa = TestJpa.get();
-        jpa.clear();
+        jpa = PluginDatabase.forPlugin("brand");
+        jpa.clear("BRAND_TRANSITION", "BRAND_DISBURSEMENT", "BRAND_MILESTONE", "BRAND_PROJECT");
         directory = new FakeDirectory();
         directory.unit(1, "CUMT", "校工会", UnitKind.UNIVERSITY, null);
         directory.unit(10, "CS", "计算机学院", UnitKind.UNIT, 1L);

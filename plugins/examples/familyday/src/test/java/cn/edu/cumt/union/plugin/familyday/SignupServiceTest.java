@@ -14,6 +14,7 @@ import org.junit.Test;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.testing.PluginDatabase;
 
 /** Sign-ups on the plugin's real schema: members of the unit only, once each, before the day. */
 public class SignupServiceTest {
@@ -30,8 +31,8 @@ public class SignupServiceTest {
 
     @Before
     public void setUp() throws Exception {
-        TestJpa jpa = TestJpa.get();
-        jpa.clear();
+        PluginDatabase jpa = PluginDatabase.forPlugin("familyday");
+        jpa.clear("FAMILYDAY_SIGNUP", "FAMILYDAY_ACTIVITY");
         platform = new TestPlatform(ActivityService.OWNER_UNIT, UNIT);
         platform.addMember(20, "赵家");
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);

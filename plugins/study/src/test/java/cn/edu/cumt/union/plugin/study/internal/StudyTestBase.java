@@ -15,6 +15,8 @@ import cn.edu.cumt.union.api.directory.MemberStatus;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.testing.PluginDatabase;
+import cn.edu.cumt.union.testing.TestClock;
 
 /**
  * A service on the real schema with a small tree: 校工会 (1) above 计算机学院 (10, with 软件系 12 and
@@ -30,7 +32,7 @@ abstract class StudyTestBase {
     static final UnionPrincipal CS_ADMIN = new UnionPrincipal(2, "cs-admin", null, null, Set.of(Roles.UNIT_ADMIN),
             Set.of(10L), "s2");
 
-    TestJpa jpa;
+    PluginDatabase jpa;
     FakeDirectory directory;
     FakeAudit audit;
     TestClock clock;
@@ -38,8 +40,8 @@ abstract class StudyTestBase {
 
     @Before
     public void setUp() throws Exception {
-        jpa = TestJpa.get();
-        jpa.clear();
+        jpa = PluginDatabase.forPlugin("study");
+        jpa.clear("STUDY_ATTENDANCE", "STUDY_MATERIAL", "STUDY_SESSION_CATEGORY", "STUDY_SESSION_UNIT", "STUDY_SESSION");
         directory = new FakeDirectory();
         directory.unit(1, "CUMT", "校工会", null);
         directory.unit(10, "CS", "计算机学院", 1L);

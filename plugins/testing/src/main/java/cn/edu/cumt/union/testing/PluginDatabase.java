@@ -1,6 +1,8 @@
-package ${package};
+package cn.edu.cumt.union.testing;
 
 import java.sql.Connection;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,55 +28,66 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
- * The plugin's real persistence unit and changelog on an in-memory Derby, behind a {@link JpaTemplate}
- * that behaves like the platform's: only {@code Required}, nested calls share the transaction,
- * runtime exceptions roll back and pass through unchanged.
+ * A plugin's real persistence unit ({@code union-<id>}) and changelog ({@code db/changelog.xml},
+ * recorded in {@code DBCL<ID>} as the platform does) on an in-memory Derby, behind a
+ * {@link JpaTemplate} that behaves like the platform's RESOURCE_LOCAL one: only {@code Required},
+ * nested calls share the transaction, runtime exceptions roll back and pass through unchanged.
+ * One database per plugin and test JVM; tests empty the tables with {@link #clear(String...)}.
+ * {@code -D<id>.sql=FINE} prints every SQL statement.
  */
-final class TestJpa implements JpaTemplate {
+public final class PluginDatabase implements JpaTemplate {
 
     // Liquibase logs every step at INFO; a strong reference keeps the level.
     private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
-    private static TestJpa shared;
+    private static final Map<String, PluginDatabase> OPEN = new HashMap<>();
 
     private final EntityManagerFactory emf;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
 
-    private TestJpa(EntityManagerFactory emf) {
+    private PluginDatabase(EntityManagerFactory emf) {
         this.emf = emf;
     }
 
-    /** One database per test run; tests empty the tables with {@link #clear()}. */
-    static synchronized TestJpa get() throws Exception {
-        if (shared == null) {
+    /** The database of the plugin with this id, created and migrated on first use. */
+    public static synchronized PluginDatabase forPlugin(String pluginId) throws Exception {
+        PluginDatabase open = OPEN.get(pluginId);
+        if (open == null) {
             LIQUIBASE_LOG.setLevel(Level.WARNING);
             EmbeddedDataSource dataSource = new EmbeddedDataSource();
-            dataSource.setDatabaseName("memory:${pluginId}-test");
+            dataSource.setDatabaseName("memory:" + pluginId + "-test");
             dataSource.setCreateDatabase("create");
-            migrate(dataSource);
+            migrate(dataSource, pluginId);
+            String sqlLevel = System.getProperty(pluginId + ".sql", "WARNING");
             // persistence.xml names the platform's DataSource service; hand it the Derby one instead.
-            shared = new TestJpa(Persistence.createEntityManagerFactory("union-${pluginId}",
-                    Map.of("javax.persistence.nonJtaDataSource", dataSource)));
+            open = new PluginDatabase(Persistence.createEntityManagerFactory("union-" + pluginId,
+                    Map.of("javax.persistence.nonJtaDataSource", dataSource,
+                            "eclipselink.logging.level.sql", sqlLevel, "eclipselink.logging.level", sqlLevel)));
+            OPEN.put(pluginId, open);
         }
-        return shared;
+        return open;
     }
 
-    /** Applies db/changelog.xml as the platform does, with its own changelog table. */
-    private static void migrate(DataSource dataSource) throws Exception {
+    private static void migrate(DataSource dataSource, String pluginId) throws Exception {
+        String table = "DBCL" + pluginId.toUpperCase(Locale.ROOT);
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             ((DerbyDatabase) database).setShutdownEmbeddedDerby(false);
-            database.setDatabaseChangeLogTableName("DBCL${pluginId.toUpperCase()}");
-            database.setDatabaseChangeLogLockTableName("DBCL${pluginId.toUpperCase()}LOCK");
+            database.setDatabaseChangeLogTableName(table);
+            database.setDatabaseChangeLogLockTableName(table + "LOCK");
             try (Liquibase liquibase = new Liquibase("db/changelog.xml",
-                    new ClassLoaderResourceAccessor(TestJpa.class.getClassLoader()), database)) {
+                    new ClassLoaderResourceAccessor(Thread.currentThread().getContextClassLoader()), database)) {
                 liquibase.update(new Contexts(), new LabelExpression());
             }
         }
     }
 
-    /** Empties the plugin's tables; add yours here, children first. */
-    void clear() {
-        tx(TransactionType.Required, em -> em.createNativeQuery("DELETE FROM ${pluginId.toUpperCase()}_ACTIVITY").executeUpdate());
+    /** Deletes every row of the tables, in the order given (children before parents), and empties JPA's cache. */
+    public void clear(String... tablesChildrenFirst) {
+        tx(TransactionType.Required, em -> {
+            for (String table : tablesChildrenFirst) {
+                em.createNativeQuery("DELETE FROM " + table).executeUpdate();
+            }
+        });
         emf.getCache().evictAll();
     }
 

@@ -1,16 +1,17 @@
-package cn.edu.cumt.union.plugin.study.internal;
+package cn.edu.cumt.union.testing;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test sets by hand. */
-final class TestClock extends Clock {
+/** A clock the test sets by hand ({@code clock.now = ...}), in UTC. */
+public final class TestClock extends Clock {
 
-    Instant now;
+    /** What {@link #instant()} answers; tests move it. */
+    public Instant now;
 
-    TestClock(Instant now) {
+    public TestClock(Instant now) {
         this.now = now;
     }
 
