@@ -15,6 +15,10 @@ import org.junit.Test;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.directory.UnitKind;
+import cn.edu.cumt.union.testing.FakeAccess;
+import cn.edu.cumt.union.testing.FakeAudit;
+import cn.edu.cumt.union.testing.FakeDirectory;
 import cn.edu.cumt.union.testing.PluginDatabase;
 
 /** The service on the plugin's real changelog and persistence unit (in-memory Derby). */
@@ -31,8 +35,10 @@ public class ActivityServiceTest {
     public void setUp() throws Exception {
         PluginDatabase jpa = PluginDatabase.forPlugin("${pluginId}");
         jpa.clear("${pluginId.toUpperCase()}_ACTIVITY");
-        TestPlatform platform = new TestPlatform(ActivityService.OWNER_UNIT, OWN_UNIT);
-        service = new ActivityService(jpa, platform, platform, platform, Clock.fixed(NOW, ZoneOffset.UTC));
+        // The directory as the platform shows it to a unit plugin: its own unit only.
+        FakeDirectory directory = new FakeDirectory();
+        directory.unit(OWN_UNIT, ActivityService.OWNER_UNIT, "本单位", UnitKind.UNIT, null);
+        service = new ActivityService(jpa, directory, new FakeAccess(directory), new FakeAudit(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test

@@ -14,6 +14,11 @@ import org.junit.Test;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.directory.MemberStatus;
+import cn.edu.cumt.union.api.directory.UnitKind;
+import cn.edu.cumt.union.testing.FakeAccess;
+import cn.edu.cumt.union.testing.FakeAudit;
+import cn.edu.cumt.union.testing.FakeDirectory;
 import cn.edu.cumt.union.testing.PluginDatabase;
 
 /** Sign-ups on the plugin's real schema: members of the unit only, once each, before the day. */
@@ -27,17 +32,19 @@ public class SignupServiceTest {
     private final UnionPrincipal outsider = new UnionPrincipal(3, "o", 30L, 99L, Set.of(Roles.MEMBER), Set.of(), "s3");
     private ActivityService activities;
     private SignupService signups;
-    private TestPlatform platform;
 
     @Before
     public void setUp() throws Exception {
         PluginDatabase jpa = PluginDatabase.forPlugin("familyday");
         jpa.clear("FAMILYDAY_SIGNUP", "FAMILYDAY_ACTIVITY");
-        platform = new TestPlatform(ActivityService.OWNER_UNIT, UNIT);
-        platform.addMember(20, "赵家");
+        // The directory as the platform shows it to this plugin: MINING and its members only.
+        FakeDirectory directory = new FakeDirectory();
+        directory.unit(UNIT, ActivityService.OWNER_UNIT, "矿业工程学院", UnitKind.UNIT, null);
+        directory.member(20, UNIT, MemberStatus.ACTIVE);
+        FakeAudit audit = new FakeAudit();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        activities = new ActivityService(jpa, platform, platform, platform, clock);
-        signups = new SignupService(jpa, activities, platform, platform, clock);
+        activities = new ActivityService(jpa, directory, new FakeAccess(directory), audit, clock);
+        signups = new SignupService(jpa, activities, directory, audit, clock);
     }
 
     @Test
@@ -47,7 +54,7 @@ public class SignupServiceTest {
         SignupDTO changed = signups.signUp(member, day, new SignupInputDTO(1, 1));
         assertEquals(1, changed.children());
         assertEquals(1, signups.list(admin, day).size());
-        assertEquals("赵家", signups.list(admin, day).get(0).memberName());
+        assertEquals("会员20", signups.list(admin, day).get(0).memberName());
         signups.cancel(member, day);
         assertEquals(0, signups.list(admin, day).size());
         assertStatus(404, () -> signups.cancel(member, day));

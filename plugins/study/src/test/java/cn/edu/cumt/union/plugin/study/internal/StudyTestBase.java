@@ -17,6 +17,9 @@ import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.testing.PluginDatabase;
 import cn.edu.cumt.union.testing.TestClock;
+import cn.edu.cumt.union.testing.FakeAccess;
+import cn.edu.cumt.union.testing.FakeAudit;
+import cn.edu.cumt.union.testing.FakeDirectory;
 
 /**
  * A service on the real schema with a small tree: 校工会 (1) above 计算机学院 (10, with 软件系 12 and

@@ -1,19 +1,20 @@
-package cn.edu.cumt.union.plugin.study.internal;
+package cn.edu.cumt.union.testing;
 
 import java.util.Set;
 import java.util.TreeSet;
 
+import cn.edu.cumt.union.api.directory.Directory;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 
-/** The core's rule: union administrators manage everything, unit administrators their units and below. */
-final class FakeAccess implements AccessControl {
+/** The core's access rule, for unit tests: union administrators manage everything, unit administrators their units and below. */
+public final class FakeAccess implements AccessControl {
 
-    private final FakeDirectory directory;
+    private final Directory directory;
 
-    FakeAccess(FakeDirectory directory) {
+    public FakeAccess(Directory directory) {
         this.directory = directory;
     }
 

@@ -1,4 +1,4 @@
-package cn.edu.cumt.union.plugin.study.internal;
+package cn.edu.cumt.union.testing;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,36 +18,49 @@ import cn.edu.cumt.union.api.directory.MemberStatus;
 import cn.edu.cumt.union.api.directory.UnitDTO;
 import cn.edu.cumt.union.api.directory.UnitKind;
 
-/** A small organisation tree in memory; counts how often members are loaded. */
-final class FakeDirectory implements Directory {
+/**
+ * A small organisation tree and its members in memory, for unit tests of plugins; counts how often
+ * members are loaded, so that tests can hold a plugin to few directory calls.
+ */
+public final class FakeDirectory implements Directory {
 
-    final Map<Long, UnitDTO> units = new LinkedHashMap<>();
-    final Map<Long, MemberDTO> members = new LinkedHashMap<>();
-    int memberLoads;
-    int countQueries;
+    public final Map<Long, UnitDTO> units = new LinkedHashMap<>();
+    public final Map<Long, MemberDTO> members = new LinkedHashMap<>();
+    public int memberLoads;
+    public int countQueries;
 
-    void unit(long id, String code, String name, Long parentId) {
-        units.put(id, new UnitDTO(id, code, name, null, parentId == null ? UnitKind.UNIVERSITY : UnitKind.UNIT,
-                parentId, false));
+    /** A unit; without a parent it is the university (the root). */
+    public void unit(long id, String code, String name, Long parentId) {
+        unit(id, code, name, parentId == null ? UnitKind.UNIVERSITY : UnitKind.UNIT, parentId);
+    }
+
+    public void unit(long id, String code, String name, UnitKind kind, Long parentId) {
+        units.put(id, new UnitDTO(id, code, name, null, kind, parentId, false));
+    }
+
+    /** Retires a unit: it stays findable by id, and leaves {@link #units()}. */
+    public void retire(long id) {
+        UnitDTO u = units.get(id);
+        units.put(id, new UnitDTO(u.id(), u.code(), u.name(), u.nameEn(), u.kind(), u.parentId(), true));
     }
 
     /** A union group (工会小组): the lowest level, below a unit. */
-    void group(long id, String code, String name, long parentId) {
+    public void group(long id, String code, String name, long parentId) {
         units.put(id, new UnitDTO(id, code, name, null, UnitKind.GROUP, parentId, false));
     }
 
-    MemberDTO member(long id, long unitId, MemberStatus status, String... categories) {
+    public MemberDTO member(long id, long unitId, MemberStatus status, String... categories) {
         return member(id, unitId, null, status, categories);
     }
 
-    MemberDTO member(long id, long unitId, Long groupId, MemberStatus status, String... categories) {
+    public MemberDTO member(long id, long unitId, Long groupId, MemberStatus status, String... categories) {
         MemberDTO member = new MemberDTO(id, "S" + id, "会员" + id, null, null, null, null, unitId, groupId, status,
                 LocalDate.of(2020, 1, 1), Set.of(categories));
         members.put(id, member);
         return member;
     }
 
-    void setStatus(long memberId, MemberStatus status) {
+    public void setStatus(long memberId, MemberStatus status) {
         MemberDTO m = members.get(memberId);
         members.put(memberId, new MemberDTO(m.id(), m.staffNo(), m.name(), null, null, null, null, m.unitId(),
                 m.groupId(), status, m.joinDate(), m.categories()));
@@ -65,7 +78,7 @@ final class FakeDirectory implements Directory {
 
     @Override
     public List<UnitDTO> units() {
-        return new ArrayList<>(units.values());
+        return new ArrayList<>(units.values().stream().filter(u -> !u.retired()).toList());
     }
 
     @Override

@@ -1,4 +1,4 @@
-package cn.edu.cumt.union.plugin.study.internal;
+package cn.edu.cumt.union.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,9 +6,10 @@ import java.util.List;
 import cn.edu.cumt.union.api.audit.AuditLog;
 
 /** Keeps audit lines as {@code outcome action targetId}. */
-final class FakeAudit implements AuditLog {
+public final class FakeAudit implements AuditLog {
 
-    final List<String> lines = new ArrayList<>();
+    /** Every line recorded, in order. */
+    public final List<String> lines = new ArrayList<>();
 
     @Override
     public void record(String action, String targetType, String targetId, String detail) {
