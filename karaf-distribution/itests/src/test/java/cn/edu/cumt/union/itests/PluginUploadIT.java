@@ -162,6 +162,11 @@ public class PluginUploadIT extends UnionKarafTestSupport {
         assertTrue("the export exists: " + export, Files.size(export) > 0);
         assertTrue(purged.toString(), purged.body().contains("{\"table\":\"OUTING_ACTIVITY\",\"rows\":1}"));
         assertFalse(Files.exists(Paths.get(System.getProperty("karaf.data"), "union", "plugin-databases", "outing")));
+        String download = purged.json().path("download").asText();
+        assertEquals("the other unit cannot fetch the export", 404, otherAdmin.get(download).status());
+        Rest.Reply zip = miningAdmin.get(download);
+        assertEquals(200, zip.status());
+        assertTrue("a zip", zip.body().startsWith("PK"));
         assertFalse(operator.get("/api/plugins").body().contains("\"outing\""));
 
         // A plugin that fails to start is reported, and nothing else breaks.

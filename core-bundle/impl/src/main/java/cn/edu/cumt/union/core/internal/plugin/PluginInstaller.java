@@ -60,6 +60,7 @@ public class PluginInstaller {
     private static final Logger LOG = LoggerFactory.getLogger(PluginInstaller.class);
     /** Bundles installed through the platform carry this location prefix; the others came from features or deploy/. */
     static final String LOCATION_PREFIX = "union:plugin:";
+    private static final java.util.regex.Pattern EXPORT_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9]{1,19}-\\d{8}-\\d{6}\\.zip");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private final BundleContext context;
@@ -300,6 +301,8 @@ public class PluginInstaller {
         try {
             List<String> found = PluginDataExport.tables(source, wanted);
             saved = PluginDataExport.export(source, found, tables, export);
+            // who may download the export later, when the plugin's own record is gone
+            Files.writeString(ownerFile(export), known.ownerUnit() == null ? "" : known.ownerUnit());
             if (ownDatabase) {
                 databases.delete(pluginId);
             } else {
@@ -312,7 +315,33 @@ public class PluginInstaller {
         long rows = saved.stream().mapToLong(PluginDataExport.TableRows::rows).sum();
         audit.record("plugin.purge", "Plugin", pluginId, saved.size() + " tables, " + rows + " rows saved to " + export.getFileName());
         return new PurgeReportDTO(pluginId, DataDir.resolve(".").toAbsolutePath().normalize()
-                .relativize(export.toAbsolutePath().normalize()).toString(), saved);
+                .relativize(export.toAbsolutePath().normalize()).toString(), "/api/plugins/exports/" + export.getFileName(), saved);
+    }
+
+    /**
+     * @return a purge's export file, for operators, union administrators and the administrators of
+     *         the plugin's unit
+     */
+    public synchronized Path export(UnionPrincipal caller, String fileName) {
+        Path folder = DataDir.resolve(config.export_folder()).toAbsolutePath().normalize();
+        Path file = folder.resolve(fileName == null ? "" : fileName).normalize();
+        if (!EXPORT_NAME.matcher(fileName == null ? "" : fileName).matches() || !file.startsWith(folder)
+                || !Files.isRegularFile(file) || !Files.isRegularFile(ownerFile(file))) {
+            throw ApiException.notFound("plugin.export-not-found", "导出文件不存在", "No such export file");
+        }
+        try {
+            String owner = Files.readString(ownerFile(file)).trim();
+            if (!mayManage(caller, owner.isEmpty() ? null : owner)) {
+                throw ApiException.notFound("plugin.export-not-found", "导出文件不存在", "No such export file");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the owner of " + file, e);
+        }
+        return file;
+    }
+
+    private static Path ownerFile(Path export) {
+        return export.resolveSibling(export.getFileName() + ".owner");
     }
 
     /** @return plugins installed through the platform and uninstalled since, whose data is kept */

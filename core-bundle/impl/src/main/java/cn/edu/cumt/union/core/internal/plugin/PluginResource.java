@@ -135,6 +135,17 @@ public class PluginResource {
         return installer.purge(UnionPrincipal.of(security), id, request);
     }
 
+    /** Downloads the zip a purge wrote (the report's {@code exportFile} names it). */
+    @GET
+    @Path("/exports/{file}")
+    @Produces({ "application/zip", MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    public Response export(@Context SecurityContext security, @PathParam("file") String file) {
+        java.nio.file.Path zip = installer.export(UnionPrincipal.of(security), file);
+        return Response.ok(zip.toFile(), "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + zip.getFileName() + "\"").build();
+    }
+
     /** Error texts can name internals: only those who manage the plugin see them. */
     private PluginDTO visibleTo(UnionPrincipal caller, PluginDTO plugin) {
         if (plugin.lastError() == null || installer.mayManage(caller, plugin.ownerUnit())) {
