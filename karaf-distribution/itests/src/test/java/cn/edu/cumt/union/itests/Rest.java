@@ -74,6 +74,17 @@ public final class Rest {
         return exchange(request, "POST", path);
     }
 
+    /** Sends any bytes with any method and content type: malformed bodies, bad encodings, huge payloads. */
+    public Reply raw(String method, String path, String contentType, byte[] content) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
+                .header("Accept", "application/json").header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(content));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return exchange(request, method, path);
+    }
+
     /** Logs in and returns the session token; fails unless the core answers 200 with a token. */
     public String login(String username, String password) {
         Reply reply = post(LOGIN_PATH, Map.of("username", username, "password", password));

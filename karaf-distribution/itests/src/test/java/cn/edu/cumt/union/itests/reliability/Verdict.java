@@ -1,0 +1,42 @@
+package cn.edu.cumt.union.itests.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.edu.cumt.union.itests.Rest;
+
+/** What every answer of the API must look like, whatever was asked: no 5xx, errors as JSON with a code, no stack trace. */
+final class Verdict {
+
+    private Verdict() {
+    }
+
+    /** @return why the answer breaks the rules, or null when it does not */
+    static String problem(Rest.Reply reply) {
+        String body = reply.body() == null ? "" : reply.body();
+        if (reply.status() >= 500) {
+            return "server error " + reply.status();
+        }
+        if (body.contains("\tat ") || body.contains("Exception:") || body.contains("java.lang.")
+                || body.toLowerCase().contains("<html")) {
+            return "stack trace or HTML in the body";
+        }
+        if (reply.status() >= 400) {
+            String code = code(reply);
+            if (code == null) {
+                return "error without a JSON code";
+            }
+        }
+        return null;
+    }
+
+    /** The {@code code} of a JSON error body, or null. */
+    static String code(Rest.Reply reply) {
+        try {
+            JsonNode json = Bodies.JSON.readTree(reply.body());
+            JsonNode code = json == null ? null : json.get("code");
+            return code != null && code.isTextual() && !code.asText().isBlank() ? code.asText() : null;
+        } catch (Exception notJson) {
+            return null;
+        }
+    }
+}
