@@ -78,7 +78,9 @@ public final class Rest {
     public Reply raw(String method, String path, String contentType, byte[] content) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
                 .header("Accept", "application/json").header("Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(content));
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(content))
+                // a large body waits for the server's go-ahead: a refusal (413) then arrives before it is sent
+                .expectContinue(content.length > 1024 * 1024);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

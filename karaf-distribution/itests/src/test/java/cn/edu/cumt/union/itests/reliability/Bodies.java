@@ -58,6 +58,8 @@ final class Bodies {
             case "dryRun" -> "true";
             case "format" -> operation.bodyTypes().contains("text/csv") ? "csv" : null;
             case "from", "to" -> LocalDate.now().toString();
+            case "role" -> "unit-admin";
+            case "unitId" -> Long.toString(world.unitA);
             default -> null;
             };
             if (value != null) {
@@ -125,7 +127,7 @@ final class Bodies {
         case "password", "newPassword" -> "Plausible-Pass-2026";
         case "oldPassword" -> "not-the-password";
         case "username" -> "rlplausible";
-        case "role" -> "member";
+        case "role" -> "unit-admin";
         case "code" -> "000000";
         case "staffNo" -> "RLP001";
         case "email" -> "rlp@cumt.edu.cn";
@@ -188,7 +190,6 @@ final class Bodies {
             bad.add(json("not an object", target, "[1,2,3]"));
             bad.add(json("a bare string", target, "\"hello\""));
             bad.add(json("trailing garbage", target, bytesString(plausible) + " }}"));
-            bad.add(json("empty body", target, ""));
             bad.add(new Bad("JSON as text/plain", target, "text/plain", bytes(plausible), true));
             bad.add(new Bad("invalid UTF-8", target, JSON_TYPE, new byte[] { '{', '"', 'a', '"', ':', '"', (byte) 0xC3,
                     (byte) 0x28, (byte) 0xFF, '"', '}' }, true));
@@ -204,6 +205,9 @@ final class Bodies {
                 }
                 // From here on the values are well-formed: aim at nothing that exists.
                 String nowhere = hasId ? unknown : real;
+                if (hasId) {
+                    bad.add(json("empty body", nowhere, "")); // may be valid: some bodies are optional
+                }
                 bad.add(new Bad("missing fields", nowhere, JSON_TYPE, bytes(withNumbers(JSON.createObjectNode(), -1)), true));
                 if (hasId || hasNumbers(plausible)) {
                     // without a number to aim at nothing, such a body could be a valid request

@@ -10,9 +10,20 @@ final class Verdict {
     private Verdict() {
     }
 
+    /**
+     * What Jetty answers, as HTML, to a request line it refuses before any application sees it (an
+     * encoded NUL or an ambiguous segment in the path). Counted apart: the platform's code cannot shape it.
+     */
+    static boolean rejectedByJetty(Rest.Reply reply) {
+        return reply.status() == 400 && reply.body() != null && reply.body().startsWith("<h1>Bad Message 400</h1>");
+    }
+
     /** @return why the answer breaks the rules, or null when it does not */
     static String problem(Rest.Reply reply) {
         String body = reply.body() == null ? "" : reply.body();
+        if (rejectedByJetty(reply)) {
+            return null;
+        }
         if (reply.status() >= 500) {
             return "server error " + reply.status();
         }
@@ -21,12 +32,21 @@ final class Verdict {
             return "stack trace or HTML in the body";
         }
         if (reply.status() >= 400) {
-            String code = code(reply);
-            if (code == null) {
+            if (code(reply) == null && !isReport(reply)) {
                 return "error without a JSON code";
             }
         }
         return null;
+    }
+
+    /** A refused import answers its report (every bad line, with its reason) rather than one code. */
+    private static boolean isReport(Rest.Reply reply) {
+        try {
+            JsonNode json = Bodies.JSON.readTree(reply.body());
+            return json != null && json.path("errors").isArray() && json.path("errors").size() > 0;
+        } catch (Exception notJson) {
+            return false;
+        }
     }
 
     /** The {@code code} of a JSON error body, or null. */
