@@ -41,6 +41,15 @@ public final class Rest {
         this.token = token;
     }
 
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The bearer token this client sends, or null. */
+    public String token() {
+        return token;
+    }
+
     /** The same client sending {@code Authorization: Bearer <token>}. */
     public Rest withToken(String bearerToken) {
         return new Rest(client, baseUrl, bearerToken);

@@ -237,6 +237,14 @@ public class ApiAccessAndInputCheck {
 
     static Rest.Reply send(Rest client, ApiOperation operation, Bodies.Bad request) {
         String method = operation.method().toUpperCase();
+        if (request.body() != null && request.body().length > Bodies.OVERSIZED_BODY / 2) {
+            try {
+                return OversizedRequest.send(client.baseUrl(), client.token(), method, request.pathAndQuery(),
+                        request.contentType(), request.body().length);
+            } catch (java.io.IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         if (request.body() == null) {
             return client.send(method, request.pathAndQuery(), null);
         }

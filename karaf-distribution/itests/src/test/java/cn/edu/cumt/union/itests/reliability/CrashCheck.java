@@ -120,7 +120,7 @@ public class CrashCheck {
             }));
             Thread.sleep(WRITING.toMillis());
             long pid = karaf.jvm().pid();
-            karaf.kill();
+            karaf.kill(() -> running.set(false));
             System.out.println("CrashCheck: SIGKILL of pid " + pid + " with " + acknowledged.size()
                     + " member writes and " + batchesAcknowledged.size() + " imports acknowledged");
             running.set(false);

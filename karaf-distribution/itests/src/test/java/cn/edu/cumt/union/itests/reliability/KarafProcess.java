@@ -89,9 +89,10 @@ final class KarafProcess implements AutoCloseable {
     }
 
     /** SIGKILL of the JVM, no shutdown hooks, no flush: waits until it is gone. */
-    void kill() throws Exception {
+    void kill(Runnable afterSignal) throws Exception {
         ProcessHandle jvm = jvm();
         jvm.destroyForcibly();
+        afterSignal.run();
         jvm.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         karaf.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         karaf = null;

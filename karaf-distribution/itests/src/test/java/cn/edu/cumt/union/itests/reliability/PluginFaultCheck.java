@@ -73,6 +73,8 @@ public class PluginFaultCheck {
         Rest admin = rest.withToken(rest.login(KarafSetup.ADMIN_USERNAME, KarafSetup.ADMIN_PASSWORD));
         Path deploy = karaf.home().resolve("deploy");
         Path staging = Files.createDirectories(karaf.home().resolve("fault-staging"));
+        Prober prober = new Prober(rest, admin);
+        prober.start();
         List<Path> jars = List.of(FaultBundles.build(deploy, staging, "faultstart", FailingStartResource.class, "activate"),
                 FaultBundles.build(deploy, staging, "faultthrow", ThrowingResource.class, null),
                 FaultBundles.build(deploy, staging, "faulthang", HangingResource.class, null));
@@ -83,10 +85,14 @@ public class PluginFaultCheck {
             return plugin != null && "FAILED".equals(plugin.path("state").asText());
         });
         JsonNode failed = plugin(admin, "faultstart");
-        assertTrue(failed.toString(), failed.path("error").asText().contains("deliberate failure at start"));
-        FIGURES.note("failing plugin shown", failed.path("state").asText() + ": " + failed.path("error").asText());
+        String error = failed.path("lastError").asText();
+        assertTrue(failed.toString(), error.contains("deliberate failure at start"));
+        assertTrue("the error without its stack trace: " + error, !error.contains("\tat ") && !error.contains("\n"));
+        FIGURES.note("failing plugin shown", failed.path("state").asText() + ": " + error);
         Rest.Reply notServed = rest.get("/api/faultstart");
         assertNull(notServed.toString(), Verdict.problem(notServed));
+
+        prober.stopAndReport(FIGURES, "deploy");
 
         // the plugin that throws answers 500 JSON with an incident id, and nothing else suffers
         Await.until("faultthrow served", DEPLOY_TIMEOUT, () -> rest.get("/api/faultthrow").status() != 404);
@@ -138,17 +144,81 @@ public class PluginFaultCheck {
         }
 
         // and they go away cleanly
+        Prober removal = new Prober(rest, admin);
+        removal.start();
         for (Path jar : jars) {
             Files.delete(jar);
         }
         Await.until("fault plugins gone", DEPLOY_TIMEOUT, () -> plugin(admin, "faultstart") == null
                 && plugin(admin, "faultthrow") == null && plugin(admin, "faulthang") == null);
+        removal.stopAndReport(FIGURES, "removal");
         assertEquals(200, rest.get("/api/health").status());
         assertEquals(200, admin.get("/api/study/sessions").status());
     }
 
-    private static JsonNode plugin(Rest admin, String id) {
-        for (JsonNode plugin : admin.get("/api/plugins").json()) {
+    /** Asks the platform and the study plugin every 100 ms while plugins come and go; counts what is not 200. */
+    private static final class Prober extends Thread {
+
+        private final Rest rest;
+        private final Rest admin;
+        private final List<String> misses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private volatile boolean running = true;
+        private int probes;
+        private long firstMiss = -1;
+        private long lastMiss = -1;
+
+        Prober(Rest rest, Rest admin) {
+            super("plugin-fault-prober");
+            setDaemon(true);
+            this.rest = rest;
+            this.admin = admin;
+        }
+
+        @Override
+        public void run() {
+            long start = System.nanoTime();
+            while (running && probes < 3_000) {
+                for (String path : List.of("/api/health", "/api/study/sessions")) {
+                    probes++;
+                    int status;
+                    try {
+                        status = (path.equals("/api/health") ? rest : admin).get(path).status();
+                    } catch (RuntimeException e) {
+                        status = -1;
+                    }
+                    if (status != 200) {
+                        long at = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                        firstMiss = firstMiss < 0 ? at : firstMiss;
+                        lastMiss = at;
+                        misses.add(path + " " + status + " at " + at + " ms");
+                    }
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void stopAndReport(Figures figures, String phase) throws InterruptedException {
+            running = false;
+            join(10_000);
+            figures.add("probes", probes);
+            figures.add(phase + " probes not 200", misses.size());
+            figures.note(phase + " outage window (ms)", firstMiss < 0 ? "0" : (lastMiss - firstMiss + 100) + " from " + firstMiss);
+            if (!misses.isEmpty()) {
+                System.out.println("PluginFaultCheck: " + phase + ": " + misses);
+            }
+        }
+    }
+
+    private static JsonNode plugin(Rest admin, String id) throws Exception {
+        Rest.Reply plugins = admin.get("/api/plugins");
+        if (plugins.status() != 200) {
+            throw new Exception("GET /api/plugins answered " + plugins); // Await tries again
+        }
+        for (JsonNode plugin : plugins.json()) {
             if (id.equals(plugin.path("id").asText())) {
                 return plugin;
             }

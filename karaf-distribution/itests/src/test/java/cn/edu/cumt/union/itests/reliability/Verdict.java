@@ -27,7 +27,7 @@ final class Verdict {
         if (reply.status() >= 500) {
             return "server error " + reply.status();
         }
-        if (body.contains("\tat ") || body.contains("Exception:") || body.contains("java.lang.")
+        if (body.contains("\tat ") || body.contains("\\tat ") || body.contains("Exception:") || body.contains("java.lang.")
                 || body.toLowerCase().contains("<html")) {
             return "stack trace or HTML in the body";
         }
