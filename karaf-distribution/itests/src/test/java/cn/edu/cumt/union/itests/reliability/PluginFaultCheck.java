@@ -41,6 +41,8 @@ public class PluginFaultCheck {
     /** What "still answers fast" means on a shared 2-core machine while 30 s requests hang. */
     private static final Duration FAST = Duration.ofSeconds(5);
     private static final int HANGING_CALLS = 6;
+    /** The longest stretch of missed probes tolerated while plugins are deployed or removed. */
+    private static final Duration MAX_REBUILD_MISS = Duration.ofSeconds(3);
     private static final int THROWING_CALLS = 20;
 
     private static KarafProcess karaf;
@@ -80,22 +82,27 @@ public class PluginFaultCheck {
                 FaultBundles.build(deploy, staging, "faulthang", HangingResource.class, null));
 
         // the plugin that throws at start is listed as FAILED, with its error
+        java.util.concurrent.atomic.AtomicReference<JsonNode> shown = new java.util.concurrent.atomic.AtomicReference<>();
         Await.until("faultstart FAILED in GET /api/plugins", DEPLOY_TIMEOUT, () -> {
-            JsonNode plugin = plugin(admin, "faultstart");
-            return plugin != null && "FAILED".equals(plugin.path("state").asText());
+            shown.set(plugin(admin, "faultstart"));
+            return shown.get() != null && "FAILED".equals(shown.get().path("state").asText());
         });
-        JsonNode failed = plugin(admin, "faultstart");
+        JsonNode failed = shown.get();
         String error = failed.path("lastError").asText();
         assertTrue(failed.toString(), error.contains("deliberate failure at start"));
         assertTrue("the error without its stack trace: " + error, !error.contains("\tat ") && !error.contains("\n"));
         FIGURES.note("failing plugin shown", failed.path("state").asText() + ": " + error);
-        Rest.Reply notServed = rest.get("/api/faultstart");
-        assertNull(notServed.toString(), Verdict.problem(notServed));
-
+        Await.until("faultthrow served", DEPLOY_TIMEOUT, () -> rest.get("/api/faultthrow").status() == 500);
+        Await.until("faulthang active", DEPLOY_TIMEOUT, () -> plugin(admin, "faulthang") != null
+                && "ACTIVE".equals(plugin(admin, "faulthang").path("state").asText()));
         prober.stopAndReport(FIGURES, "deploy");
+        // once the application has settled, the failed plugin's path is simply not there (JSON 404)
+        Await.until("GET /api/faultstart -> 404 JSON", DEPLOY_TIMEOUT, () -> {
+            Rest.Reply notServed = rest.get("/api/faultstart");
+            return notServed.status() == 404 && Verdict.problem(notServed) == null;
+        });
 
         // the plugin that throws answers 500 JSON with an incident id, and nothing else suffers
-        Await.until("faultthrow served", DEPLOY_TIMEOUT, () -> rest.get("/api/faultthrow").status() != 404);
         for (int i = 0; i < THROWING_CALLS; i++) {
             Rest.Reply reply = rest.get("/api/faultthrow");
             assertEquals(reply.toString(), 500, reply.status());
@@ -107,8 +114,6 @@ public class PluginFaultCheck {
         }
 
         // the plugin that hangs holds its callers, not the platform
-        Await.until("faulthang served", DEPLOY_TIMEOUT, () -> plugin(admin, "faulthang") != null
-                && "ACTIVE".equals(plugin(admin, "faulthang").path("state").asText()));
         HttpClient slow = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<CompletableFuture<HttpResponse<String>>> hanging = new ArrayList<>();
         long hangStart = System.nanoTime();
@@ -210,6 +215,10 @@ public class PluginFaultCheck {
             if (!misses.isEmpty()) {
                 System.out.println("PluginFaultCheck: " + phase + ": " + misses);
             }
+            // The whiteboard rebuilds the application when resources come and go (STACK.md trap 7):
+            // a few requests in that moment miss. Tolerated as long as it stays a moment.
+            assertTrue(phase + ": the platform stopped answering for too long: " + misses,
+                    firstMiss < 0 || lastMiss - firstMiss < MAX_REBUILD_MISS.toMillis());
         }
     }
 
