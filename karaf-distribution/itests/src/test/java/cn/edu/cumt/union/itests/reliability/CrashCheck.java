@@ -69,12 +69,13 @@ public class CrashCheck {
         Rest rest = karaf.rest();
         Rest operator = rest.withToken(rest.login(KarafSetup.ADMIN_USERNAME, KarafSetup.ADMIN_PASSWORD));
         long unit = Fixtures.unit(operator, "CRA");
+        CheckIns checkIns = new CheckIns(rest, operator);
 
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Set<Integer> batchesAcknowledged = ConcurrentHashMap.newKeySet();
         Set<Integer> batchesSent = ConcurrentHashMap.newKeySet();
         AtomicBoolean running = new AtomicBoolean(true);
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1 + CheckIns.MEMBERS);
         List<Future<?>> writers = new ArrayList<>();
         try {
             for (int w = 0; w < WRITERS; w++) {
@@ -118,6 +119,7 @@ public class CrashCheck {
                     }
                 }
             }));
+            writers.addAll(checkIns.start(pool, running, FIGURES));
             Thread.sleep(WRITING.toMillis());
             long pid = karaf.jvm().pid();
             karaf.kill(() -> running.set(false));
@@ -156,13 +158,17 @@ public class CrashCheck {
                         + (batchesAcknowledged.contains(batch) ? " (acknowledged)" : ""));
             }
         }
-        FIGURES.add("writes acknowledged", acknowledged.size() + (long) batchesAcknowledged.size() * BATCH_ROWS);
-        FIGURES.add("writes lost", lost.size() + halfWritten.size());
+        List<String> checkInsLost = checkIns.lost(after);
+        FIGURES.add("writes acknowledged", acknowledged.size() + (long) batchesAcknowledged.size() * BATCH_ROWS
+                + checkIns.acknowledged());
+        FIGURES.add("writes lost", lost.size() + halfWritten.size() + checkInsLost.size());
+        FIGURES.add("check-ins acknowledged", checkIns.acknowledged());
         FIGURES.add("member writes acknowledged", acknowledged.size());
         FIGURES.add("imports acknowledged", batchesAcknowledged.size());
         FIGURES.add("imports half-written", halfWritten.size());
         assertEquals("acknowledged members lost: " + lost, 0, lost.size());
         assertEquals("imports not all-or-nothing: " + halfWritten, 0, halfWritten.size());
+        assertEquals("acknowledged check-ins lost: " + checkInsLost, 0, checkInsLost.size());
         assertEquals(200, after.get("/api/health").status());
     }
 
