@@ -29,6 +29,9 @@ final class KarafProcess implements AutoCloseable {
     private static final CfgKey RMI_REGISTRY_HOST = new CfgKey("org.apache.karaf.management", "rmiRegistryHost");
     private static final CfgKey RMI_SERVER_HOST = new CfgKey("org.apache.karaf.management", "rmiServerHost");
 
+    /** The shipped plugin's endpoint: registered after the core's, so it is the last to answer. */
+    private static final String LAST_ENDPOINT = "/api/study/sessions";
+
     private final Path home;
     private final Rest rest = new Rest(SETUP.baseUrl());
     private Process karaf;
@@ -73,12 +76,16 @@ final class KarafProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         karaf = builder.start();
-        return Await.until("GET /api/health -> 200 (see " + home.resolve("data/log/karaf.log") + ")", START_TIMEOUT, () -> {
+        Duration healthy = Await.until("GET /api/health -> 200 (see " + home.resolve("data/log/karaf.log") + ")", START_TIMEOUT, () -> {
             if (!karaf.isAlive()) {
                 throw new AssertionError("Karaf exited with " + karaf.exitValue() + ", see " + home.resolve("console.log"));
             }
             return rest.get("/api/health").status() == 200;
         });
+        // The application is rebuilt when the study plugin's resources join (STACK.md trap 7): wait
+        // for the last endpoint to come, so that no check meets the rebuild.
+        return healthy.plus(Await.until(LAST_ENDPOINT + " -> 401", START_TIMEOUT,
+                () -> rest.get(LAST_ENDPOINT).status() == 401));
     }
 
     /** The Karaf JVM: the java child of the bin/karaf shell. */
