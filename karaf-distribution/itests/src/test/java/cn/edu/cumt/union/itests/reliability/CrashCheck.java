@@ -169,6 +169,7 @@ public class CrashCheck {
         assertEquals("acknowledged members lost: " + lost, 0, lost.size());
         assertEquals("imports not all-or-nothing: " + halfWritten, 0, halfWritten.size());
         assertEquals("acknowledged check-ins lost: " + checkInsLost, 0, checkInsLost.size());
+        assertEquals("server errors while writing (see karaf.log of " + karaf.home() + ")", 0, FIGURES.get("5xx"));
         assertEquals(200, after.get("/api/health").status());
     }
 
