@@ -4,6 +4,9 @@ import java.sql.SQLException;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import cn.edu.cumt.union.api.rest.ApiException;
 
 /**
@@ -18,6 +21,7 @@ public final class LockConflicts {
     static final Set<String> SQL_STATES = Set.of("40XL1", "40XL2", "40001", "40P01");
     static final int ATTEMPTS = 4;
     private static final long FIRST_PAUSE_MILLIS = 50;
+    private static final Logger LOG = LoggerFactory.getLogger(LockConflicts.class);
 
     private LockConflicts() {
     }
@@ -37,6 +41,7 @@ public final class LockConflicts {
                 if (attempt >= ATTEMPTS) {
                     throw new ApiException(503, "server.busy", "数据库繁忙，请稍后重试", "The database is busy; try again shortly");
                 }
+                LOG.warn("Lock conflict in a write transaction (attempt {} of {}), running it again", attempt, ATTEMPTS);
                 pause(FIRST_PAUSE_MILLIS << (attempt - 1));
             }
         }
