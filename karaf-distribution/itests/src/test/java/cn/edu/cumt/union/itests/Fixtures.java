@@ -9,17 +9,17 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Units, members and accounts made over the REST API, the way an administrator would. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final String CSV = "text/csv; charset=UTF-8";
-    static final String MEMBER_HEADER = "工号,姓名,性别,出生日期,手机,邮箱,单位代码,状态,类别\n";
-    static final String PASSWORD = "Member-Pass-2024";
+    public static final String CSV = "text/csv; charset=UTF-8";
+    public static final String MEMBER_HEADER = "工号,姓名,性别,出生日期,手机,邮箱,单位代码,状态,类别\n";
+    public static final String PASSWORD = "Member-Pass-2024";
 
     private Fixtures() {
     }
 
     /** The id of the unit with this code, created below the root if missing. */
-    static long unit(Rest admin, String code) {
+    public static long unit(Rest admin, String code) {
         JsonNode units = admin.get("/api/units").json();
         for (JsonNode unit : units) {
             if (code.equals(unit.path("code").asText())) {
@@ -34,14 +34,14 @@ final class Fixtures {
     }
 
     /** Imports member rows (after {@link #MEMBER_HEADER}) for real; fails unless every row is good. */
-    static JsonNode importMembers(Rest admin, String rows) {
+    public static JsonNode importMembers(Rest admin, String rows) {
         Rest.Reply applied = admin.upload("/api/members/import?format=csv&dryRun=false", CSV,
                 (MEMBER_HEADER + rows).getBytes(StandardCharsets.UTF_8));
         assertEquals(applied.toString(), 200, applied.status());
         return applied.json();
     }
 
-    static long memberId(Rest admin, String staffNo) {
+    public static long memberId(Rest admin, String staffNo) {
         JsonNode page = admin.get("/api/members?q=" + staffNo).json();
         assertEquals(page.toString(), 1, page.path("total").asInt());
         return page.path("items").get(0).path("id").asLong();
@@ -53,7 +53,7 @@ final class Fixtures {
      *
      * @return the username to log in with
      */
-    static String account(Rest admin, String staffNo, Long adminOf) {
+    public static String account(Rest admin, String staffNo, Long adminOf) {
         Rest.Reply created = admin.post("/api/accounts/members", Map.of("memberId", memberId(admin, staffNo)));
         long accountId = created.status() == 201 || created.status() == 200 ? created.json().path("id").asLong()
                 : admin.get("/api/accounts?q=" + staffNo).json().path("items").get(0).path("id").asLong();

@@ -41,6 +41,15 @@ public final class Rest {
         this.token = token;
     }
 
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** The bearer token this client sends, or null. */
+    public String token() {
+        return token;
+    }
+
     /** The same client sending {@code Authorization: Bearer <token>}. */
     public Rest withToken(String bearerToken) {
         return new Rest(client, baseUrl, bearerToken);
@@ -85,6 +94,19 @@ public final class Rest {
         System.arraycopy(content, 0, body, head.length, content.length);
         System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
         return upload(path, "multipart/form-data; boundary=" + boundary, body);
+    }
+
+    /** Sends any bytes with any method and content type: malformed bodies, bad encodings, huge payloads. */
+    public Reply raw(String method, String path, String contentType, byte[] content) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
+                .header("Accept", "application/json").header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(content))
+                // a large body waits for the server's go-ahead: a refusal (413) then arrives before it is sent
+                .expectContinue(content.length > 1024 * 1024);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return exchange(request, method, path);
     }
 
     /** Logs in and returns the session token; fails unless the core answers 200 with a token. */

@@ -140,12 +140,10 @@ public class MemberResource {
     @Path("/import")
     @Consumes({ "text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM })
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
-    public Response importFile(@Context SecurityContext sc, @QueryParam("dryRun") Boolean dryRun,
+    public Response importFile(@Context SecurityContext sc, @QueryParam("dryRun") String dryRunParameter,
             @QueryParam("format") String format, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             InputStream body) {
-        if (dryRun == null) {
-            throw ApiException.missingField("dryRun");
-        }
+        boolean dryRun = dryRun(dryRunParameter);
         UnitScope scope = scope(sc);
         List<List<String>> table;
         try {
@@ -178,6 +176,21 @@ public class MemberResource {
         return Response.ok(output, tableFormat.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"members." + tableFormat.extension() + "\"")
                 .build();
+    }
+
+    /**
+     * The dryRun parameter, strictly: JAX-RS reads any word but "true" as false, so "dryRun=yes" or a
+     * typo would apply the file for real. Package-visible for tests.
+     */
+    static boolean dryRun(String value) {
+        if (value == null) {
+            throw ApiException.missingField("dryRun");
+        }
+        return switch (value) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw ApiException.invalidField("dryRun", "应为 true 或 false", "must be true or false");
+        };
     }
 
     private static TableFormat format(String format, String contentType) {

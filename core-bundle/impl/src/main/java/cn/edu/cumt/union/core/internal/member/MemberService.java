@@ -28,6 +28,7 @@ import cn.edu.cumt.union.core.internal.member.MemberRules.Problem;
 import cn.edu.cumt.union.core.internal.org.UnitScope;
 import cn.edu.cumt.union.core.internal.org.UnitTree;
 import cn.edu.cumt.union.core.internal.rest.RequestContext;
+import cn.edu.cumt.union.core.internal.storage.LockConflicts;
 
 /** Members: search, edits, transfers and status changes, always within the caller's unit scope. */
 @Component(service = MemberService.class)
@@ -136,7 +137,7 @@ public class MemberService {
 
     public MemberDTO create(UnitScope scope, MemberInputDTO input) {
         Set<String> categories = validate(input, true);
-        MemberDTO created = jpa.txExpr(TransactionType.Required, em -> {
+        MemberDTO created = LockConflicts.retry(() -> jpa.txExpr(TransactionType.Required, em -> {
             UnitTree tree = UnitTree.load(em);
             UnitDTO unit = unit(tree, scope, input.unitId());
             Long groupId = group(tree, unit, input.groupId());
@@ -151,7 +152,7 @@ public class MemberService {
             em.persist(member);
             em.flush();
             return member.toDTO();
-        });
+        }));
         audit.record("member.create", "Member", String.valueOf(created.id()),
                 created.staffNo() + " " + created.name() + " unit " + created.unitId());
         return created;
@@ -239,7 +240,7 @@ public class MemberService {
      */
     public ImportReportDTO importTable(UnitScope scope, List<List<String>> table, boolean dryRun) {
         String actor = RequestContext.current().actor();
-        ImportReportDTO report = jpa.txExpr(TransactionType.Required, em -> {
+        ImportReportDTO report = LockConflicts.retry(() -> jpa.txExpr(TransactionType.Required, em -> {
             MemberImporter importer = new MemberImporter(em, scope);
             ImportReportDTO analysis = importer.analyse(table);
             if (dryRun || importer.hasErrors()) {
@@ -247,7 +248,7 @@ public class MemberService {
             }
             importer.apply(actor);
             return importer.report(true);
-        });
+        }));
         if (report.applied()) {
             audit.record("member.import", "Member", null, "rows " + report.rows() + ", created " + report.toCreate()
                     + ", updated " + report.toUpdate());

@@ -113,7 +113,7 @@ public class PluginRegistry implements BundleTrackerCustomizer<String>, Framewor
         for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
             for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
                 if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
-                    return description.name + ": " + configuration.failure;
+                    return description.name + ": " + withoutStackTrace(configuration.failure);
                 }
             }
         }
@@ -155,6 +155,19 @@ public class PluginRegistry implements BundleTrackerCustomizer<String>, Framewor
             frameworkErrors.put(event.getBundle().getBundleId(), error == null ? "error" : rootMessage(error));
             snapshot = null;
         }
+    }
+
+    /**
+     * SCR's failure text is a whole stack trace; GET /api/plugins shows members only its first line
+     * (the exception and its message). The trace stays in karaf.log. Package-visible for tests.
+     */
+    static String withoutStackTrace(String failure) {
+        if (failure == null) {
+            return null;
+        }
+        String trimmed = failure.strip();
+        int lineEnd = trimmed.indexOf('\n');
+        return (lineEnd < 0 ? trimmed : trimmed.substring(0, lineEnd)).strip();
     }
 
     private static String rootMessage(Throwable error) {
