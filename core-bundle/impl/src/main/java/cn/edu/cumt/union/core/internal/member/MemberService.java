@@ -28,7 +28,7 @@ import cn.edu.cumt.union.core.internal.member.MemberRules.Problem;
 import cn.edu.cumt.union.core.internal.org.UnitScope;
 import cn.edu.cumt.union.core.internal.org.UnitTree;
 import cn.edu.cumt.union.core.internal.rest.RequestContext;
-import cn.edu.cumt.union.core.internal.storage.LockConflicts;
+import cn.edu.cumt.union.api.storage.LockConflicts;
 
 /** Members: search, edits, transfers and status changes, always within the caller's unit scope. */
 @Component(service = MemberService.class)

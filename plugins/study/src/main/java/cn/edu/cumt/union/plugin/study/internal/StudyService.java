@@ -47,6 +47,7 @@ import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.storage.LockConflicts;
 import cn.edu.cumt.union.api.storage.SchemaReady;
 
 /**
@@ -207,7 +208,8 @@ public class StudyService {
         Instant now = clock.instant();
         CheckIn result;
         try {
-            result = jpa.txExpr(TransactionType.Required, em -> {
+            // Check-ins come in bursts at the start of a session: a lock conflict runs the transaction again.
+            result = LockConflicts.retry(() -> jpa.txExpr(TransactionType.Required, em -> {
                 StudySessionEntity session = em.find(StudySessionEntity.class, id);
                 if (session == null || !isExpected(session, member, path)) {
                     throw notFound(id);
@@ -233,7 +235,7 @@ public class StudyService {
                 em.persist(attendance);
                 em.flush();
                 return new CheckIn(attendance.toDTO(), true);
-            });
+            }));
         } catch (PersistenceException race) {
             // A double tap: the other request inserted first, and the unique key kept one row.
             StudyAttendanceEntity first = jpa.txExpr(TransactionType.Required, em -> attendance(em, id, member.id()));
@@ -258,7 +260,7 @@ public class StudyService {
         }
         List<Long> wanted = StudyInputs.ids("memberIds", input.memberIds(), StudyInputs.MAX_MEMBER_IDS);
         Instant now = clock.instant();
-        List<Long> added = jpa.txExpr(TransactionType.Required, em -> {
+        List<Long> added = LockConflicts.retry(() -> jpa.txExpr(TransactionType.Required, em -> {
             StudySessionEntity session = managed(em, caller, id);
             if (now.isBefore(session.getStartsAt().minus(window))) {
                 throw ApiException.conflict("study.attendance.not-started", "学习会尚未开始，不能登记出勤",
@@ -281,7 +283,7 @@ public class StudyService {
                 }
             }
             return recorded;
-        });
+        }));
         if (!added.isEmpty()) {
             audit.record("study.attendance.record", TARGET_TYPE, String.valueOf(id),
                     "added " + added.size() + ": " + shortList(added));

@@ -1,4 +1,4 @@
-package cn.edu.cumt.union.core.internal.storage;
+package cn.edu.cumt.union.api.storage;
 
 import java.sql.SQLException;
 import java.util.Set;
@@ -13,7 +13,8 @@ import cn.edu.cumt.union.api.rest.ApiException;
  * Runs a whole write transaction again when the database gave up on a lock (Derby 40XL1 lock timeout,
  * 40001 deadlock): the transaction was rolled back, so running it again is safe. Concurrent member
  * writes during an import met it (reliability suite, CrashCheck) and answered 500.
- * Only for transactions started by the caller, never inside an outer one.
+ * Only for transactions started by the caller, never inside an outer one. Plugins use it for their
+ * own concurrent writes (e.g. study check-ins): {@code LockConflicts.retry(() -> jpa.txExpr(...))}.
  */
 public final class LockConflicts {
 

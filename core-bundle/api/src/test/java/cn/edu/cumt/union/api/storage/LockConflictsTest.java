@@ -1,4 +1,4 @@
-package cn.edu.cumt.union.core.internal.storage;
+package cn.edu.cumt.union.api.storage;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
