@@ -47,7 +47,10 @@ public class MemberService {
         this.audit = audit;
     }
 
-    /** Members matching the filters inside the scope, ordered by staff number. */
+    /**
+     * Members matching the filters inside the scope: a search by name is ordered by name, then staff number;
+     * anything else by staff number. Either order is an index's own order, so a page reads only its rows.
+     */
     public PageDTO<MemberDTO> search(UnitScope scope, MemberQuery query, int offset, int limit) {
         checkCategory(query.category());
         return jpa.txExpr(TransactionType.Required, em -> {
@@ -57,7 +60,7 @@ public class MemberService {
             }
             TypedQuery<Long> count = em.createQuery("select count(m) from MemberEntity m" + filter.where, Long.class);
             TypedQuery<MemberEntity> page = em.createQuery(
-                    "select m from MemberEntity m" + filter.where + " order by m.staffNo", MemberEntity.class);
+                    "select m from MemberEntity m" + filter.where + filter.order, MemberEntity.class);
             filter.parameters.forEach((name, value) -> {
                 count.setParameter(name, value);
                 page.setParameter(name, value);
@@ -69,7 +72,7 @@ public class MemberService {
         });
     }
 
-    /** Every member matching, for the export. */
+    /** Every member matching, for the export, ordered by staff number. */
     public List<MemberDTO> all(UnitScope scope, MemberQuery query) {
         checkCategory(query.category());
         return jpa.txExpr(TransactionType.Required, em -> {
@@ -78,19 +81,24 @@ public class MemberService {
                 return List.<MemberDTO>of();
             }
             TypedQuery<MemberEntity> all = em.createQuery(
-                    "select m from MemberEntity m" + filter.where + " order by m.staffNo", MemberEntity.class);
+                    "select m from MemberEntity m" + filter.where + BY_STAFF_NO, MemberEntity.class);
             filter.parameters.forEach(all::setParameter);
             return all.setHint("eclipselink.batch.type", "IN").setHint("eclipselink.batch", "m.categories")
                     .getResultList().stream().map(MemberEntity::toDTO).toList();
         });
     }
 
-    private record Filter(String where, Map<String, Object> parameters) {
+    private static final String BY_STAFF_NO = " order by m.staffNo";
+    /** The order of the index IX_MEMBER_NAME_NO (changeset core-2-member-search). */
+    private static final String BY_NAME = " order by m.name, m.staffNo";
+
+    private record Filter(String where, String order, Map<String, Object> parameters) {
     }
 
-    /** @return the JPQL filter, or {@code null} when nothing can match */
+    /** @return the JPQL filter and order, or {@code null} when nothing can match */
     private static Filter filter(EntityManager em, UnitScope scope, MemberQuery query) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
+        String order = BY_STAFF_NO;
         Map<String, Object> parameters = new HashMap<>();
         if (!scope.isAll()) {
             if (scope.unitIds().isEmpty()) {
@@ -109,15 +117,22 @@ public class MemberService {
         }
         if (query.q() != null && !query.q().isBlank()) {
             String text = query.q().trim().replace("\\", "").replace("%", "").replace("_", "");
+            String end = prefixEnd(text);
             // One column when the text says which: an OR of two LIKEs makes Derby scan every member.
             if (text.chars().allMatch(Character::isDigit)) {
-                where.append(" and m.staffNo like :q");
+                where.append(end == null ? " and m.staffNo like :q" : " and m.staffNo >= :q and m.staffNo < :qEnd");
             } else if (text.chars().anyMatch(c -> c > 127)) {
-                where.append(" and m.name like :q");
+                where.append(end == null ? " and m.name like :q" : " and m.name >= :q and m.name < :qEnd");
+                order = BY_NAME;
             } else {
                 where.append(" and (m.name like :q or m.staffNo like :q)");
+                end = null;
             }
-            parameters.put("q", text + "%");
+            // A range is the index's own start and stop key: Derby checks "LIKE ?" again on every row.
+            parameters.put("q", end == null ? text + "%" : text);
+            if (end != null) {
+                parameters.put("qEnd", end);
+            }
         }
         if (query.status() != null) {
             where.append(" and m.status = :status");
@@ -127,7 +142,23 @@ public class MemberService {
             where.append(" and :category member of m.categories");
             parameters.put("category", query.category());
         }
-        return new Filter(where.toString(), parameters);
+        return new Filter(where.toString(), order, parameters);
+    }
+
+    /**
+     * @return the smallest string above every string that starts with {@code prefix} (its last character
+     *         plus one), or {@code null} when there is none that is safe to compare (empty, or ending in a
+     *         surrogate or the highest character)
+     */
+    static String prefixEnd(String prefix) {
+        if (prefix.isEmpty()) {
+            return null;
+        }
+        char last = prefix.charAt(prefix.length() - 1);
+        if (last == Character.MAX_VALUE || Character.isSurrogate(last)) {
+            return null;
+        }
+        return prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
     }
 
     public MemberDTO get(UnitScope scope, long id) {
