@@ -1,10 +1,12 @@
 package cn.edu.cumt.union.core.internal.member;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import javax.persistence.EntityManager;
@@ -35,6 +37,7 @@ public class MemberService {
 
     private final JpaTemplate jpa;
     private final AuditLog audit;
+    private final SearchTotals totals = new SearchTotals(System::nanoTime);
 
     @Activate
     public MemberService(@Reference(target = "(osgi.unit.name=union-core)") JpaTemplate jpa,
@@ -58,18 +61,31 @@ public class MemberService {
             if (filter == null) {
                 return new PageDTO<>(List.of(), 0, offset, limit);
             }
-            TypedQuery<Long> count = em.createQuery("select count(m) from MemberEntity m" + filter.where, Long.class);
             TypedQuery<MemberEntity> page = em.createQuery(
                     "select m from MemberEntity m" + filter.where + filter.order, MemberEntity.class);
-            filter.parameters.forEach((name, value) -> {
-                count.setParameter(name, value);
-                page.setParameter(name, value);
-            });
+            filter.parameters.forEach(page::setParameter);
+            // Read-only: the rows only become DTOs, so EclipseLink need not copy each into the transaction.
             List<MemberDTO> items = page.setFirstResult(offset).setMaxResults(limit)
                     .setHint("eclipselink.batch.type", "IN").setHint("eclipselink.batch", "m.categories")
+                    .setHint("eclipselink.read-only", "true")
                     .getResultList().stream().map(MemberEntity::toDTO).toList();
-            return new PageDTO<>(items, count.getSingleResult(), offset, limit);
+            return new PageDTO<>(items, total(em, filter), offset, limit);
         });
+    }
+
+    /** The number of members matching, remembered for the next page of the same search. */
+    private long total(EntityManager em, Filter filter) {
+        String key = filter.key();
+        long known = totals.get(key);
+        if (known >= 0) {
+            return known;
+        }
+        long generation = totals.generation();
+        TypedQuery<Long> count = em.createQuery("select count(m) from MemberEntity m" + filter.where, Long.class);
+        filter.parameters.forEach(count::setParameter);
+        long total = count.getSingleResult();
+        totals.put(key, generation, total);
+        return total;
     }
 
     /** Every member matching, for the export, ordered by staff number. */
@@ -93,6 +109,14 @@ public class MemberService {
     private static final String BY_NAME = " order by m.name, m.staffNo";
 
     private record Filter(String where, String order, Map<String, Object> parameters) {
+
+        /** The same for the same search, whatever order its sets of unit ids were built in. */
+        String key() {
+            StringBuilder key = new StringBuilder(where);
+            new TreeMap<>(parameters).forEach((name, value) -> key.append('|').append(name).append('=')
+                    .append(value instanceof Collection<?> c ? new TreeSet<>(c) : value));
+            return key.toString();
+        }
     }
 
     /** @return the JPQL filter and order, or {@code null} when nothing can match */
@@ -183,6 +207,7 @@ public class MemberService {
             em.flush();
             return member.toDTO();
         });
+        totals.changed();
         audit.record("member.create", "Member", String.valueOf(created.id()),
                 created.staffNo() + " " + created.name() + " unit " + created.unitId());
         return created;
@@ -207,6 +232,7 @@ public class MemberService {
             member.touch(Instant.now());
             return member.toDTO();
         });
+        totals.changed();
         audit.record("member.update", "Member", String.valueOf(id), updated.staffNo() + " " + updated.name());
         return updated;
     }
@@ -232,6 +258,7 @@ public class MemberService {
             member.touch(Instant.now());
             return member.toDTO();
         });
+        totals.changed();
         audit.record("member.transfer", "Member", String.valueOf(id),
                 "unit " + from[0] + " -> " + moved.unitId() + (note == null ? "" : ": " + note));
         return moved;
@@ -259,6 +286,7 @@ public class MemberService {
             member.touch(Instant.now());
             return member.toDTO();
         });
+        totals.changed();
         audit.record("member.status", "Member", String.valueOf(id),
                 before[0] + " -> " + changed.status() + (note == null ? "" : ": " + note));
         return changed;
@@ -280,6 +308,7 @@ public class MemberService {
             return importer.report(true);
         });
         if (report.applied()) {
+            totals.changed();
             audit.record("member.import", "Member", null, "rows " + report.rows() + ", created " + report.toCreate()
                     + ", updated " + report.toUpdate());
         } else if (!dryRun) {

@@ -87,6 +87,28 @@ public class MemberServiceTest {
     }
 
     @Test
+    public void theTotalFollowsEveryChange() throws Exception {
+        MemberQuery wang = new MemberQuery("王", null, null, null);
+        MemberQuery active = new MemberQuery(null, null, MemberStatus.ACTIVE, null);
+        assertEquals(3, search(UnitScope.all(), wang).total());
+        assertEquals(4, search(UnitScope.all(), active).total());
+        MemberDTO created = members.create(UnitScope.all(), input("3001", "王五", tree.cs.id()));
+        assertEquals(4, search(UnitScope.all(), wang).total());
+        assertEquals(5, search(UnitScope.all(), active).total());
+        members.update(UnitScope.all(), created.id(), input(null, "李五", null));
+        assertEquals(3, search(UnitScope.all(), wang).total());
+        members.changeStatus(UnitScope.all(), created.id(), new StatusChangeDTO(MemberStatus.RETIRED, null));
+        assertEquals(4, search(UnitScope.all(), active).total());
+        assertTrue(members.importTable(UnitScope.all(), read("工号,姓名,单位代码\n3002,王六,CS\n"), false).applied());
+        assertEquals(4, search(UnitScope.all(), wang).total());
+        // The same scope built in another order is the same search; another scope is another.
+        UnitScope sameAdmin = UnitScope.of(new java.util.LinkedHashSet<>(List.of(tree.csG2.id(), tree.csG1.id(), tree.cs.id())));
+        assertEquals(3, search(sameAdmin, wang).total());
+        assertEquals(3, search(csAdmin, wang).total());
+        assertEquals(1, search(UnitScope.of(Set.of(tree.math.id())), wang).total());
+    }
+
+    @Test
     public void prefixEndIsTheNextString() {
         assertEquals("玌", MemberService.prefixEnd("王"));
         assertEquals("王芴", MemberService.prefixEnd("王芳"));
