@@ -49,6 +49,13 @@ public class MemberServiceTest {
         // A name search is ordered by name (王小 U+5C0F, 王强 U+5F3A, 王芳 U+82B3), then staff number.
         assertEquals(List.of("2001", "1002", "1001"), staffNos(search(UnitScope.all(), new MemberQuery("王", null, null, null))));
         assertEquals(List.of("1002", "1001"), staffNos(search(csAdmin, new MemberQuery("王", null, null, null))));
+        // A page carries every field of its members, categories included.
+        List<MemberDTO> wang = search(UnitScope.all(), new MemberQuery("王", null, null, null)).items();
+        assertEquals(Set.of("female", "young"), wang.get(0).categories());
+        assertEquals(Set.of("cadre"), wang.get(1).categories());
+        assertEquals(MemberStatus.RETIRED, wang.get(1).status());
+        assertEquals(Long.valueOf(tree.csG1.id()), wang.get(2).groupId());
+        assertEquals(Set.of(), search(UnitScope.all(), new MemberQuery("李", null, null, null)).items().get(0).categories());
         assertEquals(List.of("2001", "2002"), staffNos(search(UnitScope.all(), new MemberQuery("200", null, null, null))));
         assertEquals(List.of("1001", "2001"), staffNos(search(UnitScope.all(), new MemberQuery(null, null, null, "female"))));
         assertEquals(List.of("1002"), staffNos(search(UnitScope.all(), new MemberQuery(null, null, MemberStatus.RETIRED, null))));
