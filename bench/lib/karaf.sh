@@ -123,6 +123,8 @@ rss_mb() { # VmRSS of a pid in MB
 heap_after_gc_mb() { # heap used after a full GC, in MB (jcmd from the JDK)
     local pid=$1
     jcmd "$pid" GC.run >/dev/null 2>&1 || return 1
+    # G1 prints one "total ..K, used ..K" line for its heap; the serial collector one per generation: sum them
     jcmd "$pid" GC.heap_info 2>/dev/null | awk '
-        /total [0-9]+K, used [0-9]+K/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K,?", "", v); printf "%.0f", v / 1024; exit } }'
+        /total [0-9]+K, used [0-9]+K/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K,?", "", v); sum += v; n++ } }
+        END { if (n) printf "%.0f", sum / 1024; else exit 1 }'
 }

@@ -46,8 +46,16 @@ public class MemberServiceTest {
         assertEquals(5, search(UnitScope.all(), new MemberQuery(null, null, null, null)).total());
         assertEquals(List.of("1001", "1002", "1003"), staffNos(search(csAdmin, new MemberQuery(null, null, null, null))));
         assertEquals(0, search(UnitScope.of(Set.of()), new MemberQuery(null, null, null, null)).total());
-        assertEquals(List.of("1001", "1002", "2001"), staffNos(search(UnitScope.all(), new MemberQuery("王", null, null, null))));
-        assertEquals(List.of("1001", "1002"), staffNos(search(csAdmin, new MemberQuery("王", null, null, null))));
+        // A name search is ordered by name (王小 U+5C0F, 王强 U+5F3A, 王芳 U+82B3), then staff number.
+        assertEquals(List.of("2001", "1002", "1001"), staffNos(search(UnitScope.all(), new MemberQuery("王", null, null, null))));
+        assertEquals(List.of("1002", "1001"), staffNos(search(csAdmin, new MemberQuery("王", null, null, null))));
+        // A page carries every field of its members, categories included.
+        List<MemberDTO> wang = search(UnitScope.all(), new MemberQuery("王", null, null, null)).items();
+        assertEquals(Set.of("female", "young"), wang.get(0).categories());
+        assertEquals(Set.of("cadre"), wang.get(1).categories());
+        assertEquals(MemberStatus.RETIRED, wang.get(1).status());
+        assertEquals(Long.valueOf(tree.csG1.id()), wang.get(2).groupId());
+        assertEquals(Set.of(), search(UnitScope.all(), new MemberQuery("李", null, null, null)).items().get(0).categories());
         assertEquals(List.of("2001", "2002"), staffNos(search(UnitScope.all(), new MemberQuery("200", null, null, null))));
         assertEquals(List.of("1001", "2001"), staffNos(search(UnitScope.all(), new MemberQuery(null, null, null, "female"))));
         assertEquals(List.of("1002"), staffNos(search(UnitScope.all(), new MemberQuery(null, null, MemberStatus.RETIRED, null))));
@@ -60,6 +68,61 @@ public class MemberServiceTest {
         assertEquals(List.of("1002", "1003"), staffNos(page));
         assertEquals(5, page.total());
         expect(400, () -> search(UnitScope.all(), new MemberQuery(null, null, null, "alien")));
+    }
+
+    @Test
+    public void prefixSearchMatchesExactlyThePrefix() {
+        // 玌 (U+738C) is the character right after 王 (U+738B): the end of the range 王 searches, not in it.
+        for (String[] row : new String[][] { { "3001", "王" }, { "3002", "玌一" }, { "3003", "王芳" }, { "3004", "珏" },
+            { "1010", "钱十" }, { "100", "孙百" } }) {
+            members.create(UnitScope.all(), input(row[0], row[1], tree.cs.id()));
+        }
+        PageDTO<MemberDTO> wang = search(UnitScope.all(), new MemberQuery("王", null, null, null));
+        assertEquals(List.of("3001", "2001", "1002", "1001", "3003"), staffNos(wang));
+        assertEquals(5, wang.total());
+        assertEquals(List.of("1001", "3003"), staffNos(search(UnitScope.all(), new MemberQuery("王芳", null, null, null))));
+        assertEquals(List.of("3002"), staffNos(search(UnitScope.all(), new MemberQuery("玌", null, null, null))));
+        // Staff numbers: a prefix, in staff-number order; "100" is itself a staff number.
+        assertEquals(List.of("100", "1001", "1002", "1003"), staffNos(search(UnitScope.all(), new MemberQuery("100", null, null, null))));
+        assertEquals(List.of("1010"), staffNos(search(UnitScope.all(), new MemberQuery("101", null, null, null))));
+        // LIKE wildcards are dropped; a page of a name search keeps the name order and the full total.
+        assertEquals(5, search(UnitScope.all(), new MemberQuery("王_%", null, null, null)).total());
+        PageDTO<MemberDTO> second = members.search(UnitScope.all(), new MemberQuery("王", null, null, null), 2, 2);
+        assertEquals(List.of("1002", "1001"), staffNos(second));
+        assertEquals(5, second.total());
+        assertEquals(List.of("3001", "1001"), staffNos(members.search(csAdmin, new MemberQuery("王", null, MemberStatus.ACTIVE, null), 0, 2)));
+    }
+
+    @Test
+    public void theTotalFollowsEveryChange() throws Exception {
+        MemberQuery wang = new MemberQuery("王", null, null, null);
+        MemberQuery active = new MemberQuery(null, null, MemberStatus.ACTIVE, null);
+        assertEquals(3, search(UnitScope.all(), wang).total());
+        assertEquals(4, search(UnitScope.all(), active).total());
+        MemberDTO created = members.create(UnitScope.all(), input("3001", "王五", tree.cs.id()));
+        assertEquals(4, search(UnitScope.all(), wang).total());
+        assertEquals(5, search(UnitScope.all(), active).total());
+        members.update(UnitScope.all(), created.id(), input(null, "李五", null));
+        assertEquals(3, search(UnitScope.all(), wang).total());
+        members.changeStatus(UnitScope.all(), created.id(), new StatusChangeDTO(MemberStatus.RETIRED, null));
+        assertEquals(4, search(UnitScope.all(), active).total());
+        assertTrue(members.importTable(UnitScope.all(), read("工号,姓名,单位代码\n3002,王六,CS\n"), false).applied());
+        assertEquals(4, search(UnitScope.all(), wang).total());
+        // The same scope built in another order is the same search; another scope is another.
+        UnitScope sameAdmin = UnitScope.of(new java.util.LinkedHashSet<>(List.of(tree.csG2.id(), tree.csG1.id(), tree.cs.id())));
+        assertEquals(3, search(sameAdmin, wang).total());
+        assertEquals(3, search(csAdmin, wang).total());
+        assertEquals(1, search(UnitScope.of(Set.of(tree.math.id())), wang).total());
+    }
+
+    @Test
+    public void prefixEndIsTheNextString() {
+        assertEquals("玌", MemberService.prefixEnd("王"));
+        assertEquals("王芴", MemberService.prefixEnd("王芳"));
+        assertEquals("101", MemberService.prefixEnd("100"));
+        assertEquals(null, MemberService.prefixEnd(""));
+        assertEquals(null, MemberService.prefixEnd("a\uffff"));
+        assertEquals(null, MemberService.prefixEnd("𠀀"));
     }
 
     @Test

@@ -28,7 +28,8 @@ public class CoreSchemaTest {
         EmbeddedDataSource dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName("memory:core-schema-test");
         dataSource.setCreateDatabase("create");
-        assertEquals(4, SchemaMigrator.run(dataSource, CoreSchemaTest.class.getClassLoader(), "core",
+        assertEquals("four core-1 change sets and core-2-member-search", 5, SchemaMigrator.run(dataSource,
+                CoreSchemaTest.class.getClassLoader(), "core",
                 "db/union-core-changelog.xml"));
         assertEquals("a second run applies nothing", 0, SchemaMigrator.run(dataSource,
                 CoreSchemaTest.class.getClassLoader(), "core", "db/union-core-changelog.xml"));
