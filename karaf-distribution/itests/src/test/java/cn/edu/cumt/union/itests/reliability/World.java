@@ -132,7 +132,9 @@ final class World {
         case "members" -> Long.toString(victimMember);
         case "units" -> Long.toString(groupA1);
         case "sessions" -> Long.toString(session);
-        case "plugins" -> "study";
+        // Not an installed plugin: disable, uninstall and purge are in the document now, and must not
+        // take the study plugin away from the rest of the suite. The guard decides before the lookup.
+        case "plugins" -> "absentplugin";
         default -> Long.toString(UNKNOWN_ID);
         };
     }
