@@ -120,7 +120,7 @@ public class PluginInstaller {
         }
         if (action == PluginRules.Action.INSTALL) {
             Bundle bundle = install(jar);
-            writeRecord(jar, true);
+            writeRecord(jar);
             audit.record("plugin.install", "Plugin", jar.pluginId(), jar.symbolicName() + " " + jar.version()
                     + (jar.unitPlugin() ? " unit " + jar.ownerUnit() : ""));
             return new PluginInstallDTO("INSTALLED", null, registry.describeNow(bundle));
@@ -128,7 +128,7 @@ public class PluginInstaller {
         Bundle bundle = installed.get();
         String previous = bundle.getVersion().toString();
         upgrade(bundle, jar, folder.resolve(previous + ".jar"));
-        writeRecord(jar, true);
+        writeRecord(jar);
         audit.record("plugin.upgrade", "Plugin", jar.pluginId(), previous + " -> " + jar.version());
         return new PluginInstallDTO("UPGRADED", previous, registry.describeNow(bundle));
     }
@@ -415,10 +415,11 @@ public class PluginInstaller {
         }
     }
 
-    private void writeRecord(PluginJar jar, boolean installed) {
+    /** Records the plugin as installed now. */
+    private void writeRecord(PluginJar jar) {
         try {
             new PluginRecord(jar.pluginId(), jar.symbolicName(), jar.version().toString(), jar.ownerUnit(),
-                    jar.header(PluginHeaders.NAME), jar.header(PluginHeaders.NAME_EN), installed).write(folder(jar.pluginId()));
+                    jar.header(PluginHeaders.NAME), jar.header(PluginHeaders.NAME_EN), true).write(folder(jar.pluginId()));
         } catch (IOException e) {
             LOG.warn("Record of plugin {} not written", jar.pluginId(), e);
         }
@@ -428,7 +429,8 @@ public class PluginInstaller {
         return DataDir.resolve(config.plugin_folder()).resolve(pluginId);
     }
 
-    private static void deleteFolder(Path folder) throws IOException {
+    /** Deletes a folder and all it holds; nothing when it does not exist. */
+    static void deleteFolder(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }

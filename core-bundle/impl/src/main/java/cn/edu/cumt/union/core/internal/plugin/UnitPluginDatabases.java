@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -99,11 +97,7 @@ public class UnitPluginDatabases implements BundleTrackerCustomizer<String> {
         if (folder == null || !Files.exists(folder)) {
             return false;
         }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
+        PluginInstaller.deleteFolder(folder);
         return true;
     }
 

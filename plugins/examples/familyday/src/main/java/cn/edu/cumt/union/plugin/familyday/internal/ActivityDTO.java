@@ -1,4 +1,4 @@
-package cn.edu.cumt.union.plugin.familyday;
+package cn.edu.cumt.union.plugin.familyday.internal;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package cn.edu.cumt.union.plugin.familyday;
+package cn.edu.cumt.union.plugin.familyday.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
