@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runners.MethodSorters;
@@ -36,42 +36,29 @@ public class ApiAccessAndInputCheck {
     /** The request guard's own refusals; an allowed caller must never meet them. */
     static final Set<String> GUARD_CODES = Set.of("auth.required", "auth.invalid-token", "auth.forbidden");
 
-    private static KarafProcess karaf;
     private static World world;
     private static List<ApiOperation> operations;
     private static Bodies bodies;
     private static final Figures FIGURES = new Figures("api");
 
+    @ClassRule
+    public static final RunningKaraf KARAF = new RunningKaraf("api", FIGURES);
+
     @BeforeClass
-    public static void startAndPopulate() throws Exception {
-        karaf = KarafProcess.unpack("api");
-        try {
-            karaf.start();
-            world = new World(karaf.rest());
-            JsonNode document = world.operator.get("/api/openapi.json").json();
-            operations = new ArrayList<>(ApiOperation.read(document));
-            // the operations that end things (sessions, records) last, so the others meet live records
-            operations.sort(Comparator.comparing(ApiOperation::path).thenComparing(ApiOperation::method));
-            operations.sort(Comparator.comparingInt(ApiOperationOrder::rank));
-            bodies = new Bodies(document.path("components").path("schemas"), world);
-            FIGURES.add("operations", operations.size());
-            System.out.println("ApiAccessAndInputCheck: " + operations.size() + " operations");
-        } catch (Exception | AssertionError e) {
-            karaf.close();
-            throw e;
-        }
+    public static void populate() throws Exception {
+        world = new World(karaf().rest());
+        JsonNode document = world.operator.get("/api/openapi.json").json();
+        operations = new ArrayList<>(ApiOperation.read(document));
+        // the operations that end things (sessions, records) last, so the others meet live records
+        operations.sort(Comparator.comparing(ApiOperation::path).thenComparing(ApiOperation::method));
+        operations.sort(Comparator.comparingInt(ApiOperationOrder::rank));
+        bodies = new Bodies(document.path("components").path("schemas"), world);
+        FIGURES.add("operations", operations.size());
+        System.out.println("ApiAccessAndInputCheck: " + operations.size() + " operations");
     }
 
-    @AfterClass
-    public static void stop() throws Exception {
-        FIGURES.write();
-        if (karaf != null) {
-            try {
-                karaf.stop();
-            } finally {
-                karaf.close();
-            }
-        }
+    private static KarafProcess karaf() {
+        return KARAF.process();
     }
 
     @Test

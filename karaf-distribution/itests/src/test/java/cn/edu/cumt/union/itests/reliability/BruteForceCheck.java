@@ -12,8 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 import cn.edu.cumt.union.itests.Fixtures;
@@ -30,36 +29,21 @@ public class BruteForceCheck {
     private static final String LOGIN = Rest.LOGIN_PATH;
     private static final int PARALLEL_THREADS = 8;
 
-    private static KarafProcess karaf;
     private static final Figures FIGURES = new Figures("bruteforce");
 
-    @BeforeClass
-    public static void start() throws Exception {
-        karaf = KarafProcess.unpack("bruteforce");
-        try {
-            karaf.start();
-        } catch (Exception | AssertionError e) {
-            karaf.close();
-            throw e;
-        }
-    }
+    @ClassRule
+    public static final RunningKaraf KARAF = new RunningKaraf("bruteforce", FIGURES);
 
-    @AfterClass
-    public static void stop() throws Exception {
-        FIGURES.write();
-        try {
-            karaf.stop();
-        } finally {
-            karaf.close();
-        }
+    private static KarafProcess karaf() {
+        return KARAF.process();
     }
 
     @Test
     public void wrongPasswordsSlowThenLockOneAccountOnly() throws Exception {
-        LoginLimitsConfig limits = LoginLimitsConfig.of(karaf.home());
+        LoginLimitsConfig limits = LoginLimitsConfig.of(karaf().home());
         FIGURES.note("configured", "delay after " + limits.delayAfter() + ", lock after " + limits.lockAfter() + " for "
                 + limits.lockMinutes() + " min");
-        Rest rest = karaf.rest();
+        Rest rest = karaf().rest();
         Rest operator = rest.withToken(rest.login(KarafSetup.ADMIN_USERNAME, KarafSetup.ADMIN_PASSWORD));
         Fixtures.unit(operator, "BFA");
         Fixtures.importMembers(operator, "BF0001,猜测甲,M,1980-01-02,13600000001,bf1@cumt.edu.cn,BFA,ACTIVE,\n"

@@ -18,8 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,33 +39,18 @@ public class CrashCheck {
     private static final Duration WRITING = Duration.ofSeconds(6);
     private static final int MAX_WRITES_PER_WRITER = 2_000;
 
-    private static KarafProcess karaf;
     private static final Figures FIGURES = new Figures("crash");
 
-    @BeforeClass
-    public static void start() throws Exception {
-        karaf = KarafProcess.unpack("crash");
-        try {
-            karaf.start();
-        } catch (Exception | AssertionError e) {
-            karaf.close();
-            throw e;
-        }
-    }
+    @ClassRule
+    public static final RunningKaraf KARAF = new RunningKaraf("crash", FIGURES);
 
-    @AfterClass
-    public static void stop() throws Exception {
-        FIGURES.write();
-        try {
-            karaf.stop();
-        } finally {
-            karaf.close();
-        }
+    private static KarafProcess karaf() {
+        return KARAF.process();
     }
 
     @Test
     public void everyAcknowledgedWriteSurvivesAKill() throws Exception {
-        Rest rest = karaf.rest();
+        Rest rest = karaf().rest();
         Rest operator = rest.withToken(rest.login(KarafSetup.ADMIN_USERNAME, KarafSetup.ADMIN_PASSWORD));
         long unit = Fixtures.unit(operator, "CRA");
         CheckIns checkIns = new CheckIns(rest, operator);
@@ -121,8 +105,8 @@ public class CrashCheck {
             }));
             writers.addAll(checkIns.start(pool, running, FIGURES));
             Thread.sleep(WRITING.toMillis());
-            long pid = karaf.jvm().pid();
-            karaf.kill(() -> running.set(false));
+            long pid = karaf().jvm().pid();
+            karaf().kill(() -> running.set(false));
             System.out.println("CrashCheck: SIGKILL of pid " + pid + " with " + acknowledged.size()
                     + " member writes and " + batchesAcknowledged.size() + " imports acknowledged");
             running.set(false);
@@ -137,7 +121,7 @@ public class CrashCheck {
         assertTrue("the kill came while writes were answered", acknowledged.size() > 0 && batchesAcknowledged.size() > 0);
         assertTrue("the kill came while writes were in flight", FIGURES.get("writes unanswered") + FIGURES.get("imports unanswered") > 0);
 
-        Duration restart = karaf.start();
+        Duration restart = karaf().start();
         FIGURES.note("restart after kill (ms)", Long.toString(restart.toMillis()));
         Rest after = rest.withToken(rest.login(KarafSetup.ADMIN_USERNAME, KarafSetup.ADMIN_PASSWORD));
         Set<String> present = staffNumbers(after, unit);
@@ -169,7 +153,7 @@ public class CrashCheck {
         assertEquals("acknowledged members lost: " + lost, 0, lost.size());
         assertEquals("imports not all-or-nothing: " + halfWritten, 0, halfWritten.size());
         assertEquals("acknowledged check-ins lost: " + checkInsLost, 0, checkInsLost.size());
-        assertEquals("server errors while writing (see karaf.log of " + karaf.home() + ")", 0, FIGURES.get("5xx"));
+        assertEquals("server errors while writing (see karaf().log of " + karaf().home() + ")", 0, FIGURES.get("5xx"));
         assertEquals(200, after.get("/api/health").status());
     }
 

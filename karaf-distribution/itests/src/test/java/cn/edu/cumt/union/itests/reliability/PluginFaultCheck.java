@@ -17,8 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,36 +44,21 @@ public class PluginFaultCheck {
     private static final Duration MAX_REBUILD_MISS = Duration.ofSeconds(3);
     private static final int THROWING_CALLS = 20;
 
-    private static KarafProcess karaf;
     private static final Figures FIGURES = new Figures("faults");
 
-    @BeforeClass
-    public static void start() throws Exception {
-        karaf = KarafProcess.unpack("faults");
-        try {
-            karaf.start();
-        } catch (Exception | AssertionError e) {
-            karaf.close();
-            throw e;
-        }
-    }
+    @ClassRule
+    public static final RunningKaraf KARAF = new RunningKaraf("faults", FIGURES);
 
-    @AfterClass
-    public static void stop() throws Exception {
-        FIGURES.write();
-        try {
-            karaf.stop();
-        } finally {
-            karaf.close();
-        }
+    private static KarafProcess karaf() {
+        return KARAF.process();
     }
 
     @Test
     public void brokenPluginsHarmNobodyElse() throws Exception {
-        Rest rest = karaf.rest();
+        Rest rest = karaf().rest();
         Rest admin = rest.withToken(rest.login(KarafSetup.ADMIN_USERNAME, KarafSetup.ADMIN_PASSWORD));
-        Path deploy = karaf.home().resolve("deploy");
-        Path staging = Files.createDirectories(karaf.home().resolve("fault-staging"));
+        Path deploy = karaf().home().resolve("deploy");
+        Path staging = Files.createDirectories(karaf().home().resolve("fault-staging"));
         Prober prober = new Prober(rest, admin);
         prober.start();
         List<Path> jars = List.of(FaultBundles.build(deploy, staging, "faultstart", FailingStartResource.class, "activate"),
