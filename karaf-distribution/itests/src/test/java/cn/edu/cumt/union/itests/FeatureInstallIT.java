@@ -46,7 +46,7 @@ public class FeatureInstallIT extends UnionKarafTestSupport {
     public void aPluginFeatureComesAndGoesWithoutRestartingAnythingElse() throws Exception {
         awaitStatus("/api/health", 200, BOOT_TIMEOUT);
         assertNull("union-study must not be booted in this container", bundle(STUDY_BUNDLE));
-        String application = "(&(objectClass=javax.ws.rs.core.Application)" + UnionRest.APPLICATION_FILTER + ")";
+        String application = "(&(objectClass=javax.ws.rs.core.Application)(osgi.jaxrs.name=" + UnionRest.APPLICATION_NAME + "))";
         long applicationId = serviceId(application);
         List<String> others = new CopyOnWriteArrayList<>();
         SynchronousBundleListener listener = event -> {

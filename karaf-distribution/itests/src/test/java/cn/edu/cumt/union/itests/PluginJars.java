@@ -17,7 +17,7 @@ import java.util.jar.Manifest;
  * Variants of a built plugin jar for tests: other manifest headers (another owner, a forbidden
  * import, a higher version) or edited text files (one more change set), without building again.
  */
-final class PluginJars {
+public final class PluginJars {
 
     private PluginJars() {
     }
@@ -26,7 +26,7 @@ final class PluginJars {
      * @param headers     manifest headers to set (an empty value removes the header)
      * @param textEdits   edits of text entries, by entry name
      */
-    static byte[] variant(byte[] jar, Map<String, String> headers, Map<String, UnaryOperator<String>> textEdits) {
+    public static byte[] variant(byte[] jar, Map<String, String> headers, Map<String, UnaryOperator<String>> textEdits) {
         try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
             Manifest manifest = new Manifest(in.getManifest());
             Attributes main = manifest.getMainAttributes();
@@ -57,7 +57,7 @@ final class PluginJars {
         }
     }
 
-    static byte[] withHeaders(byte[] jar, Map<String, String> headers) {
+    public static byte[] withHeaders(byte[] jar, Map<String, String> headers) {
         return variant(jar, headers, Map.of());
     }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +47,6 @@ public class PluginUploadIT extends UnionKarafTestSupport {
     private static final String OUTING_JAR = "union.itests.outing-jar";
     private static final String OUTING_BSN = "cn.edu.cumt.union.unit.mining.outing";
     private static final String ACTIVITIES = "/api/outing/activities";
-    private static final Duration SERVE_TIMEOUT = Duration.ofSeconds(60);
 
     @Override
     protected Option[] extraOptions() {
@@ -88,7 +86,7 @@ public class PluginUploadIT extends UnionKarafTestSupport {
         Rest.Reply installed = miningAdmin.uploadForm("/api/plugins", "file", "outing.jar", v1);
         assertEquals(installed.toString(), 201, installed.status());
         assertEquals("MINING", installed.json().path("plugin").path("ownerUnit").asText());
-        await("outing answers", SERVE_TIMEOUT, () -> miningAdmin.get(ACTIVITIES).status() == 200);
+        assertEquals("outing answers", 200, miningAdmin.get(ACTIVITIES).status());
         System.out.printf("upload -> first answer: %d ms%n", (System.nanoTime() - started) / 1_000_000);
         Rest.Reply created = miningAdmin.post(ACTIVITIES, Map.of("title", "春季远足", "startsAt", "2026-04-01T08:00:00Z"));
         assertEquals(created.toString(), 201, created.status());
@@ -129,26 +127,26 @@ public class PluginUploadIT extends UnionKarafTestSupport {
         Rest.Reply upgraded = miningAdmin.uploadForm("/api/plugins", "file", "outing-1.1.0.jar", v2);
         assertEquals(upgraded.toString(), 200, upgraded.status());
         assertEquals("1.0.0", upgraded.json().path("previousVersion").asText());
-        await("outing answers after the upgrade", SERVE_TIMEOUT, () -> miningAdmin.get(ACTIVITIES).status() == 200);
+        assertEquals("outing answers after the upgrade", 200, miningAdmin.get(ACTIVITIES).status());
         assertEquals(1, miningAdmin.get(ACTIVITIES).json().size());
         assertTrue("the new change set added CAPACITY", columns("OUTING_ACTIVITY").contains("CAPACITY"));
         assertRefused(miningAdmin.uploadForm("/api/plugins", "file", "outing.jar", v1), 409, "plugin.downgrade");
 
         // Disable and enable.
         assertEquals(200, miningAdmin.post("/api/plugins/outing/disable", Map.of()).status());
-        await("outing is gone while disabled", SERVE_TIMEOUT, () -> miningAdmin.get(ACTIVITIES).status() == 404);
+        assertEquals("outing is gone while disabled", 404, miningAdmin.get(ACTIVITIES).status());
         assertEquals(200, miningAdmin.post("/api/plugins/outing/enable", Map.of()).status());
-        await("outing is back", SERVE_TIMEOUT, () -> miningAdmin.get(ACTIVITIES).status() == 200);
+        assertEquals("outing is back", 200, miningAdmin.get(ACTIVITIES).status());
 
         // Uninstall keeps the data; a reinstall sees it.
         assertEquals(403, otherAdmin.delete("/api/plugins/outing").status());
         Rest.Reply removed = miningAdmin.delete("/api/plugins/outing");
         assertEquals(removed.toString(), 200, removed.status());
-        await("outing is gone", SERVE_TIMEOUT, () -> miningAdmin.get(ACTIVITIES).status() == 404);
+        assertEquals("outing is gone", 404, miningAdmin.get(ACTIVITIES).status());
         assertNull(bundle(OUTING_BSN));
         assertTrue(miningAdmin.get("/api/plugins").body().contains("\"UNINSTALLED\""));
         assertEquals(201, miningAdmin.uploadForm("/api/plugins", "file", "outing-1.1.0.jar", v2).status());
-        await("outing answers again", SERVE_TIMEOUT, () -> miningAdmin.get(ACTIVITIES).status() == 200);
+        assertEquals("outing answers again", 200, miningAdmin.get(ACTIVITIES).status());
         assertEquals("the reinstalled plugin sees its old data", 1, miningAdmin.get(ACTIVITIES).json().size());
 
         // Purge: only uninstalled, only confirmed, export first.

@@ -78,7 +78,7 @@ public class RestartIT {
 
     /** Before the restart: write records over the REST API; returns what to read back. Add more here. */
     private Map<String, String> writeDataOverRest() {
-        Rest admin = rest.withToken(adminToken());
+        Rest admin = rest.withToken(rest.login(KarafSetup.ADMIN_USERNAME, KarafSetup.ADMIN_PASSWORD));
         Rest.Reply created = admin.post("/api/accounts/operators", Map.of("username", "restartcheck"));
         assertEquals(created.toString(), 201, created.status());
         return Map.of("/api/accounts/" + created.json().path("id").asLong(), "restartcheck");
@@ -86,7 +86,7 @@ public class RestartIT {
 
     /** A unit plugin uploaded over REST is installed in the framework's cache, and its data is in its own database. */
     private String installUnitPluginAndWrite() throws IOException {
-        Rest admin = rest.withToken(adminToken());
+        Rest admin = rest.withToken(rest.login(KarafSetup.ADMIN_USERNAME, KarafSetup.ADMIN_PASSWORD));
         Fixtures.unit(admin, "MINING");
         Rest.Reply installed = admin.uploadForm("/api/plugins", "file", "outing.jar", Files.readAllBytes(Distribution.outingJar()));
         assertEquals(installed.toString(), 201, installed.status());
@@ -98,33 +98,15 @@ public class RestartIT {
 
     /** After the restart the uploaded plugin is back without being uploaded again, with its data. */
     private void readUnitPluginBack(String title) {
-        Rest admin = rest.withToken(adminToken());
+        Rest admin = rest.withToken(rest.login(KarafSetup.ADMIN_USERNAME, KarafSetup.ADMIN_PASSWORD));
         Await.until("the uploaded plugin answers after the restart", Duration.ofSeconds(60), () -> admin.get(OUTING).status() == 200);
         Rest.Reply activities = admin.get(OUTING);
         assertTrue(activities.toString(), activities.body().contains(title));
     }
 
-    /**
-     * Logs the first administrator in. Right after a start a plugin's resources may still be joining
-     * /api (each rebuilds it, README "known limit"), so a CXF 404 is waited out, for at most a minute.
-     */
-    private String adminToken() {
-        java.util.concurrent.atomic.AtomicReference<String> token = new java.util.concurrent.atomic.AtomicReference<>();
-        Await.until("admin login answers", Duration.ofSeconds(60), () -> {
-            Rest.Reply reply = rest.post(Rest.LOGIN_PATH, Map.of("username", KarafSetup.ADMIN_USERNAME, "password", KarafSetup.ADMIN_PASSWORD));
-            if (reply.status() == 404) {
-                return false;
-            }
-            assertEquals(reply.toString(), 200, reply.status());
-            token.set(reply.json().path("token").asText());
-            return true;
-        });
-        return token.get();
-    }
-
     /** After the restart: every path written before answers with the same username, for a fresh login. */
     private void readDataBackOverRest(Map<String, String> written) {
-        Rest admin = rest.withToken(adminToken());
+        Rest admin = rest.withToken(rest.login(KarafSetup.ADMIN_USERNAME, KarafSetup.ADMIN_PASSWORD));
         written.forEach((path, username) -> {
             Rest.Reply reply = admin.get(path);
             assertEquals(reply.toString(), 200, reply.status());

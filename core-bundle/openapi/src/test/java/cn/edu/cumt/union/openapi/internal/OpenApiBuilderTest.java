@@ -5,6 +5,7 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.annotation.security.PermitAll;
@@ -69,6 +70,18 @@ public class OpenApiBuilderTest {
 
         Operation delete = api.getPaths().get("/undeclared").getDelete();
         assertEquals("deny by default", List.of(), delete.getExtensions().get(OpenApiBuilder.ROLES_EXTENSION));
+    }
+
+    @Test
+    public void aPluginsOperationsAreListedUnderItsOwnApplication() {
+        OpenAPI api = OpenApiBuilder.build(Map.of("", Set.of(UndeclaredResource.class), "/outing", Set.of(NotesResource.class)));
+
+        assertNull("a plugin's resource is not at the core's root", api.getPaths().get("/notes"));
+        Operation create = api.getPaths().get("/outing/notes").getPost();
+        assertEquals(List.of("unit-admin", "union-admin"), create.getExtensions().get(OpenApiBuilder.ROLES_EXTENSION));
+        Operation get = api.getPaths().get("/outing/notes/{id}").getGet();
+        assertEquals(List.of("*"), get.getExtensions().get(OpenApiBuilder.ROLES_EXTENSION));
+        assertNotNull("the core's own operations are still there", api.getPaths().get("/undeclared").getDelete());
     }
 
     @Test

@@ -12,11 +12,12 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import cn.edu.cumt.union.api.plugin.PluginHeaders;
+import cn.edu.cumt.union.api.rest.UnionRest;
 
 /**
  * Builds a one-class plugin bundle at test time from a class of the test classpath: a manifest with
  * the plugin headers, and a DS component description registering the class as a resource of the
- * platform's JAX-RS application, as {@code @UnionResource} would. No bnd: the imports are few and known.
+ * plugin's own JAX-RS application at /api/<id>, as {@code @UnionResource} would. No bnd: the imports are few and known.
  */
 final class FaultBundles {
 
@@ -48,8 +49,7 @@ final class FaultBundles {
                 + (activate == null ? "" : " activate=\"" + activate + "\" immediate=\"true\"") + ">\n"
                 + "  <implementation class=\"" + className + "\"/>\n"
                 + "  <service><provide interface=\"" + className + "\"/></service>\n"
-                + "  <property name=\"osgi.jaxrs.resource\" type=\"Boolean\" value=\"true\"/>\n"
-                + "  <property name=\"osgi.jaxrs.application.select\" value=\"(osgi.jaxrs.name=union)\"/>\n"
+                + "  <property name=\"" + UnionRest.RESOURCE_PROPERTY + "\" type=\"Boolean\" value=\"true\"/>\n"
                 + "</scr:component>\n";
         Path jar = directory.resolve("fault-" + id + ".jar");
         Path built = staging.resolve("fault-" + id + ".jar");

@@ -46,6 +46,7 @@ import cn.edu.cumt.union.api.storage.Storage;
 import cn.edu.cumt.union.api.table.Tables;
 import cn.edu.cumt.union.core.internal.auth.DataDir;
 import cn.edu.cumt.union.core.internal.org.OrganisationService;
+import cn.edu.cumt.union.core.internal.rest.RestApplications;
 
 /**
  * Installs, upgrades, disables, enables, uninstalls and purges plugins while the platform runs.
@@ -73,11 +74,14 @@ public class PluginInstaller {
     private final DataSource platformDatabase;
     private final Tables tables;
     private final PluginRules rules;
+    private final RestApplications applications;
+    /** How long an install, upgrade or enable waits for the plugin's REST resources to be served. */
+    private static final java.time.Duration SERVED_WAIT = java.time.Duration.ofSeconds(10);
 
     @Activate
     public PluginInstaller(BundleContext context, PluginConfig config, @Reference PluginRegistry registry,
             @Reference OrganisationService organisation, @Reference AccessControl access, @Reference AuditLog audit,
-            @Reference UnitPluginDatabases databases, @Reference Tables tables,
+            @Reference UnitPluginDatabases databases, @Reference Tables tables, @Reference RestApplications applications,
             @Reference(target = "(osgi.jndi.service.name=" + Storage.DATA_SOURCE + ")") DataSource platformDatabase) {
         this.context = context;
         this.config = config;
@@ -87,6 +91,7 @@ public class PluginInstaller {
         this.audit = audit;
         this.databases = databases;
         this.tables = tables;
+        this.applications = applications;
         this.platformDatabase = platformDatabase;
         this.rules = new PluginRules(Arrays.asList(config.unit_allowed_imports()));
     }
@@ -128,6 +133,7 @@ public class PluginInstaller {
         Bundle bundle = installed.get();
         String previous = bundle.getVersion().toString();
         upgrade(bundle, jar, folder.resolve(previous + ".jar"));
+        applications.awaitServed(bundle, SERVED_WAIT);
         writeRecord(jar);
         audit.record("plugin.upgrade", "Plugin", jar.pluginId(), previous + " -> " + jar.version());
         return new PluginInstallDTO("UPGRADED", previous, registry.describeNow(bundle));
@@ -186,6 +192,11 @@ public class PluginInstaller {
         } catch (BundleException | RuntimeException failed) {
             LOG.warn("Plugin {} failed to start", bundle.getSymbolicName(), failed);
             registry.recordFailure(bundle, failed);
+            return;
+        }
+        // Answer once the plugin's own application serves it: the caller's next request finds it there.
+        if (!applications.awaitServed(bundle, SERVED_WAIT)) {
+            LOG.info("Plugin {} is started but not all of its REST resources are up after {}", bundle.getSymbolicName(), SERVED_WAIT);
         }
     }
 
@@ -239,6 +250,7 @@ public class PluginInstaller {
         } catch (BundleException e) {
             throw ApiException.conflict("plugin.stop-failed", "插件无法停用：" + e.getMessage(), "The plugin cannot be stopped: " + e.getMessage());
         }
+        applications.awaitWithdrawn(pluginId, SERVED_WAIT);
         audit.record("plugin.disable", "Plugin", pluginId, bundle.getVersion().toString());
         return registry.describeNow(bundle);
     }
@@ -260,6 +272,7 @@ public class PluginInstaller {
         }
         PluginDTO before = registry.describeNow(bundle);
         uninstallQuietly(bundle);
+        applications.awaitWithdrawn(pluginId, SERVED_WAIT);
         PluginRecord known = record(pluginId);
         if (known != null) {
             try {

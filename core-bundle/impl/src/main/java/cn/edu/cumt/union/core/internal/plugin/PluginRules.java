@@ -9,6 +9,7 @@ import org.osgi.framework.Version;
 
 import cn.edu.cumt.union.api.plugin.PluginHeaders;
 import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.UnionRest;
 import cn.edu.cumt.union.api.storage.Storage;
 
 /**
@@ -103,6 +104,9 @@ final class PluginRules {
         if (!PLUGIN_ID.matcher(jar.pluginId()).matches()) {
             problems.add(badId(jar));
         }
+        if (UnionRest.RESERVED_IDS.contains(jar.pluginId())) {
+            problems.add(reservedId(jar));
+        }
         return problems;
     }
 
@@ -113,6 +117,9 @@ final class PluginRules {
         }
         if (!PLUGIN_ID.matcher(jar.pluginId()).matches()) {
             problems.add(badId(jar));
+        }
+        if (UnionRest.RESERVED_IDS.contains(jar.pluginId())) {
+            problems.add(reservedId(jar));
         }
         if (!jar.symbolicName().startsWith(PluginHeaders.UNIT_NAMESPACE)) {
             problems.add("符号名必须以 " + PluginHeaders.UNIT_NAMESPACE + " 开头 / the symbolic name " + jar.symbolicName()
@@ -162,6 +169,11 @@ final class PluginRules {
             }
         }
         return false;
+    }
+
+    private static String reservedId(PluginJar jar) {
+        return "插件标识 " + jar.pluginId() + " 是平台保留的路径 / the plugin id " + jar.pluginId()
+                + " is a path the platform keeps for itself (/api/" + jar.pluginId() + ")";
     }
 
     private static String badId(PluginJar jar) {

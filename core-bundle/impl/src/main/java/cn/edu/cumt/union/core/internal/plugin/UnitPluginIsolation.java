@@ -1,6 +1,7 @@
 package cn.edu.cumt.union.core.internal.plugin;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,7 +22,9 @@ import cn.edu.cumt.union.api.storage.Storage;
  * DataSource, JDBC driver or persistence unit but its own, neither when it looks one up nor when
  * one is registered. Aries JPA looks up a persistence unit's DataSource with the plugin's own bundle
  * context, so a unit plugin that names the platform's database in its persistence.xml simply never
- * gets an EntityManagerFactory. The union's own plugins and the core are not affected.
+ * gets an EntityManagerFactory. Nor does any whiteboard see a unit plugin's services: it cannot
+ * register a JAX-RS application, resource or extension, or a servlet, of its own. The union's own
+ * plugins and the core are not affected.
  */
 @Component(service = { FindHook.class, EventListenerHook.class, UnitPluginIsolation.class })
 public class UnitPluginIsolation implements FindHook, EventListenerHook {
@@ -33,6 +36,9 @@ public class UnitPluginIsolation implements FindHook, EventListenerHook {
             "org.apache.aries.jpa.template.JpaTemplate", "org.apache.aries.jpa.supplier.EmSupplier",
             "org.osgi.service.jpa.EntityManagerFactoryBuilder");
 
+    /** Service properties the JAX-RS and HTTP whiteboards act on: a unit plugin's services never reach them. */
+    static final List<String> WHITEBOARD_PROPERTIES = List.of("osgi.jaxrs.", "osgi.http.whiteboard.");
+
     @Override
     public void find(BundleContext context, String name, String filter, boolean allServices,
             Collection<ServiceReference<?>> references) {
@@ -41,11 +47,37 @@ public class UnitPluginIsolation implements FindHook, EventListenerHook {
         if (pluginId != null) {
             references.removeIf(reference -> !visible(requester, pluginId, reference));
         }
+        references.removeIf(reference -> hiddenWhiteboardService(requester, reference));
+    }
+
+    /**
+     * A unit plugin's service that a whiteboard would pick up (an application, a JAX-RS resource or
+     * extension, a servlet, filter or resource) is seen by nobody but the plugin itself: the upload
+     * already refuses such a plugin, and this keeps it harmless if one gets in some other way.
+     */
+    static boolean hiddenWhiteboardService(Bundle requester, ServiceReference<?> reference) {
+        if (!whiteboardService(reference)) {
+            return false;
+        }
+        Bundle owner = reference.getBundle();
+        return owner != null && !owner.equals(requester) && UnitPluginDatabases.unitPluginId(owner) != null;
+    }
+
+    private static boolean whiteboardService(ServiceReference<?> reference) {
+        for (String key : reference.getPropertyKeys()) {
+            for (String prefix : WHITEBOARD_PROPERTIES) {
+                if (key.startsWith(prefix)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override
     public void event(ServiceEvent event, Map<BundleContext, Collection<ListenerInfo>> listeners) {
         ServiceReference<?> reference = event.getServiceReference();
+        listeners.keySet().removeIf(context -> hiddenWhiteboardService(bundleOf(context), reference));
         if (!guarded(reference)) {
             return;
         }

@@ -2,9 +2,7 @@ package cn.edu.cumt.union.core.internal.rest;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 import javax.annotation.security.PermitAll;
 import javax.ws.rs.GET;
@@ -15,14 +13,6 @@ import javax.ws.rs.core.Response;
 
 import org.apache.karaf.features.BootFinished;
 import org.osgi.framework.Bundle;
-import org.osgi.framework.Constants;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
-import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
-import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
-import org.osgi.service.jaxrs.runtime.dto.FailedResourceDTO;
-import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
-import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,12 +28,10 @@ import cn.edu.cumt.union.api.rest.UnionResource;
 
 /**
  * Readiness for load balancers and scripts: answers without a login and touches no database.
- * While the platform starts, its API is assembled piece by piece (each resource that joins rebuilds
- * the JAX-RS application, and a request that arrives meanwhile fails), so this answers 503
- * {@code STARTING} until Karaf has installed its boot features and every component of the
- * platform's bundles is up, and the JAX-RS runtime serves every resource registered so far (a
- * resource that is up but not yet in the application means one more rebuild is coming); from then
- * on 200 {@code UP}. Plugins are waited for at most {@link #PLUGIN_GRACE}: a broken plugin must not
+ * While the platform starts, its applications are assembled (the core's and one per plugin, see
+ * {@link RestApplications}), so this answers 503 {@code STARTING} until Karaf has installed its boot
+ * features, every component of the platform's bundles is up, and every application is published
+ * with all of its resources and served by the JAX-RS runtime; from then on 200 {@code UP}. Plugins are waited for at most {@link #PLUGIN_GRACE}: a broken plugin must not
  * keep the platform out of a load balancer.
  */
 @Component(service = HealthResource.class)
@@ -57,19 +45,19 @@ public class HealthResource {
 
     private final BundleContext context;
     private final ServiceComponentRuntime scr;
+    private final RestApplications applications;
     private volatile boolean ready;
     private volatile Instant coreUpAt;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile BootFinished bootFinished;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile JaxrsServiceRuntime jaxrs;
-
     @Activate
-    public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr) {
+    public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr,
+            @Reference RestApplications applications) {
         this.context = context;
         this.scr = scr;
+        this.applications = applications;
     }
 
     @GET
@@ -78,7 +66,7 @@ public class HealthResource {
         if (!ready) {
             // Once up, stays up: this is about start-up, not a probe of every later change.
             ready = bootFinished != null && componentsUp(false)
-                    && (componentsUp(true) && everyResourceServed() || pluginGraceOver());
+                    && (componentsUp(true) && applications.settled() || pluginGraceOver());
         }
         return Response.status(ready ? 200 : 503).entity(Map.of("status", ready ? "UP" : "STARTING")).build();
     }
@@ -89,42 +77,6 @@ public class HealthResource {
             coreUpAt = now;
         }
         return now.isAfter(coreUpAt.plus(PLUGIN_GRACE));
-    }
-
-    /** Every registered JAX-RS resource is in an application (or failed for good): no rebuild is pending. */
-    private boolean everyResourceServed() {
-        JaxrsServiceRuntime runtime = jaxrs;
-        if (runtime == null) {
-            return false;
-        }
-        Set<Long> placed = new HashSet<>();
-        RuntimeDTO dto = runtime.getRuntimeDTO();
-        for (ApplicationDTO application : dto.applicationDTOs) {
-            for (ResourceDTO resource : application.resourceDTOs) {
-                placed.add(resource.serviceId);
-            }
-        }
-        if (dto.defaultApplication != null) {
-            for (ResourceDTO resource : dto.defaultApplication.resourceDTOs) {
-                placed.add(resource.serviceId);
-            }
-        }
-        for (FailedResourceDTO failed : dto.failedResourceDTOs) {
-            placed.add(failed.serviceId);
-        }
-        try {
-            ServiceReference<?>[] resources = context.getAllServiceReferences(null, "(osgi.jaxrs.resource=true)");
-            if (resources != null) {
-                for (ServiceReference<?> resource : resources) {
-                    if (!placed.contains((Long) resource.getProperty(Constants.SERVICE_ID))) {
-                        return false;
-                    }
-                }
-            }
-        } catch (InvalidSyntaxException cannotHappen) {
-            throw new IllegalStateException(cannotHappen);
-        }
-        return true;
     }
 
     /** @param plugins whether to look at the plugins' bundles, or else at the core's */

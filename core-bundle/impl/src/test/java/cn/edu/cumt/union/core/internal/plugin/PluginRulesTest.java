@@ -72,6 +72,18 @@ public class PluginRulesTest {
     }
 
     @Test
+    public void noPluginTakesAPathOfTheCore() {
+        for (String coreId : List.of("auth", "members", "plugins", "units", "health", "me")) {
+            ApiException unit = assertRefused(400, "plugin.refused", () -> check(TestJars.unitPlugin()
+                    .with("Union-Plugin-Id", coreId).with("Union-Schema-Id", coreId).read(), OPERATOR, none()));
+            assertTrue(unit.details().toString(), unit.details().toString().contains("/api/" + coreId));
+            PluginJar own = TestJars.unitPlugin().with("Union-Plugin-Id", coreId).with("Union-Schema-Id", coreId)
+                    .with("Union-Plugin-Unit", null).with("Bundle-SymbolicName", "cn.edu.cumt.union.plugin." + coreId).read();
+            assertRefused(400, "plugin.refused", () -> check(own, OPERATOR, none()));
+        }
+    }
+
+    @Test
     public void anUnknownOwnerUnitIsRefused() {
         ApiException refused = assertRefused(400, "plugin.refused",
                 () -> RULES.check(TestJars.unitPlugin().read(), OPERATOR, false, Optional.empty(), Optional.empty()));

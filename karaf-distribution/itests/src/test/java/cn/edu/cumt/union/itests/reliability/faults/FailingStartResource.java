@@ -7,7 +7,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
 /** A plugin resource whose component throws in its activate method: it never serves a request. */
-@Path("/faultstart")
+@Path("/probe")
 @Produces(MediaType.APPLICATION_JSON)
 public class FailingStartResource {
 

@@ -7,7 +7,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
 /** A plugin resource that hangs for 30 s in every request. */
-@Path("/faulthang")
+@Path("/probe")
 @Produces(MediaType.APPLICATION_JSON)
 public class HangingResource {
 

@@ -7,7 +7,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
 /** A plugin resource that throws on every request. */
-@Path("/faultthrow")
+@Path("/probe")
 @Produces(MediaType.APPLICATION_JSON)
 public class ThrowingResource {
 

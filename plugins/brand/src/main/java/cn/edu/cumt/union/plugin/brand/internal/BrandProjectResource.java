@@ -28,7 +28,7 @@ import cn.edu.cumt.union.api.security.UnionPrincipal;
 /** 一会一品 projects over HTTP: application, review and progress; the rules live in {@link BrandService}. */
 @Component(service = BrandProjectResource.class)
 @UnionResource
-@Path("/brand/projects")
+@Path("/projects")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class BrandProjectResource {

@@ -26,7 +26,7 @@ import cn.edu.cumt.union.api.table.Tables;
 /** The yearly report (一会一品年度汇总) as JSON, or as a file through the core's {@link Tables}. */
 @Component(service = BrandReportResource.class)
 @UnionResource
-@Path("/brand/report")
+@Path("/report")
 public class BrandReportResource {
 
     private final BrandService brand;

@@ -19,7 +19,7 @@ import org.junit.Test;
 
 import cn.edu.cumt.union.api.security.Roles;
 
-/** Every endpoint says who may call it (the core denies the rest) and lives under /brand; the union's acts are the union's. */
+/** Every endpoint says who may call it (the core denies the rest) and is relative to the plugin's own application at /api/brand; the union's acts are the union's. */
 public class BrandResourcesTest {
 
     private static final List<Class<?>> RESOURCES = List.of(BrandProjectResource.class, BrandReportResource.class);
@@ -29,7 +29,7 @@ public class BrandResourcesTest {
     public void everyEndpointDeclaresItsRoles() {
         List<String> endpoints = new ArrayList<>();
         for (Class<?> resource : RESOURCES) {
-            assertTrue(resource.getSimpleName(), resource.getAnnotation(Path.class).value().startsWith("/brand/"));
+            assertTrue(resource.getSimpleName(), !resource.getAnnotation(Path.class).value().startsWith("/brand"));
             for (Method method : resource.getDeclaredMethods()) {
                 if (isEndpoint(method)) {
                     endpoints.add(resource.getSimpleName() + "." + method.getName());

@@ -19,7 +19,7 @@ import cn.edu.cumt.union.api.security.UnionPrincipal;
 /** The calling member's own study record. */
 @Component(service = StudyMemberResource.class)
 @UnionResource
-@Path("/study/me")
+@Path("/me")
 @Produces(MediaType.APPLICATION_JSON)
 public class StudyMemberResource {
 

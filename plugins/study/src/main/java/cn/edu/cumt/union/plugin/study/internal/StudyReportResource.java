@@ -28,7 +28,7 @@ import cn.edu.cumt.union.api.table.Tables;
 /** Completion per unit (学习完成情况) as JSON, or as a file through the core's {@link Tables}. */
 @Component(service = StudyReportResource.class)
 @UnionResource
-@Path("/study/report")
+@Path("/report")
 public class StudyReportResource {
 
     private final StudyService study;

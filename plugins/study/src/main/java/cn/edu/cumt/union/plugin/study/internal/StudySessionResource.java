@@ -29,7 +29,7 @@ import cn.edu.cumt.union.api.security.UnionPrincipal;
 /** Study sessions, check-in and attendance over HTTP; the rules live in {@link StudyService}. */
 @Component(service = StudySessionResource.class)
 @UnionResource
-@Path("/study/sessions")
+@Path("/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class StudySessionResource {

@@ -23,10 +23,10 @@ import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 
-/** {@code /api/familyday/activities}: thin REST over {@link ActivityService}. */
+/** {@code /api/familyday/activities}: thin REST over {@link ActivityService}; the core serves it in this plugin's own application at {@code /api/familyday}, so the path is relative to that. */
 @Component(service = ActivityResource.class)
 @UnionResource
-@Path("/familyday/activities")
+@Path("/activities")
 @Produces(MediaType.APPLICATION_JSON)
 public class ActivityResource {
 

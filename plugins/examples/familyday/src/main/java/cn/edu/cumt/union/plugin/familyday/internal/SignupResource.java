@@ -26,7 +26,7 @@ import cn.edu.cumt.union.api.security.UnionPrincipal;
 /** {@code /api/familyday/activities/{id}/signups}: thin REST over {@link SignupService}. */
 @Component(service = SignupResource.class)
 @UnionResource
-@Path("/familyday/activities/{id}/signups")
+@Path("/activities/{id}/signups")
 @Produces(MediaType.APPLICATION_JSON)
 public class SignupResource {
 
