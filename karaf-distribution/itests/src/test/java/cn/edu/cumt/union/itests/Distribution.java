@@ -37,6 +37,11 @@ public final class Distribution {
         return existing("union.itests.outing-jar");
     }
 
+    /** The shipped example unit plugin "familyday" (unit MINING), built by plugins/examples/familyday. */
+    public static Path familydayJar() {
+        return existing("union.itests.familyday-jar");
+    }
+
     /** This module's build directory, where tests put what they unpack. */
     public static Path workDirectory() {
         return Paths.get(required("union.itests.work"));

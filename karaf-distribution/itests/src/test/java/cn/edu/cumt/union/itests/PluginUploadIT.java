@@ -168,17 +168,22 @@ public class PluginUploadIT extends UnionKarafTestSupport {
         assertFalse(operator.get("/api/plugins").body().contains("\"outing\""));
 
         // A plugin that fails to start is reported, and nothing else breaks.
+        // A unit plugin may not have an activator at all (the fence); one of the union's own plugins may, and
+        // here it names a class that does not exist.
         byte[] failing = PluginJars.withHeaders(v1, Map.of("Bundle-Activator", "cn.edu.cumt.union.plugin.outing.NoSuchActivator"));
-        Rest.Reply broken = miningAdmin.uploadForm("/api/plugins", "file", "outing.jar", failing);
+        JsonNode activator = assertRefused(miningAdmin.uploadForm("/api/plugins", "file", "outing.jar", failing), 400, "plugin.refused");
+        assertTrue(activator.toString(), activator.path("details").toString().contains("Bundle-Activator is not allowed in a unit plugin"));
+        byte[] failingOwn = PluginJars.withHeaders(failing, Map.of("Union-Plugin-Unit", ""));
+        Rest.Reply broken = operator.uploadForm("/api/plugins", "file", "outing.jar", failingOwn);
         assertEquals(broken.toString(), 201, broken.status());
         assertEquals("FAILED", broken.json().path("plugin").path("state").asText());
-        JsonNode listed = find(miningAdmin.get("/api/plugins").json(), "outing");
+        JsonNode listed = find(operator.get("/api/plugins").json(), "outing");
         assertEquals("FAILED", listed.path("state").asText());
         assertTrue(listed.toString(), listed.path("lastError").asText().contains("NoSuchActivator"));
         assertEquals(200, get("/api/health").status());
         assertEquals(200, operator.get("/api/study/sessions").status());
         assertEquals(200, operator.get("/api/units").status());
-        assertEquals(200, miningAdmin.delete("/api/plugins/outing").status());
+        assertEquals(200, operator.delete("/api/plugins/outing").status());
     }
 
     private static JsonNode assertRefused(Rest.Reply reply, int status, String code) {

@@ -74,6 +74,7 @@ public class PluginInstaller {
     private final DataSource platformDatabase;
     private final Tables tables;
     private final PluginRules rules;
+    private final UnitPluginFence fence;
     private final RestApplications applications;
     /** How long an install, upgrade or enable waits for the plugin's REST resources to be served. */
     private static final java.time.Duration SERVED_WAIT = java.time.Duration.ofSeconds(10);
@@ -94,11 +95,17 @@ public class PluginInstaller {
         this.applications = applications;
         this.platformDatabase = platformDatabase;
         this.rules = new PluginRules(Arrays.asList(config.unit_allowed_imports()));
+        // the supertypes of the types a plugin references are read from what the core itself sees
+        this.fence = new UnitPluginFence(config, PluginInstaller.class.getClassLoader());
     }
 
     /** Installs a new plugin or upgrades an installed one to a higher version. */
     public synchronized PluginInstallDTO upload(UnionPrincipal caller, byte[] bytes) {
+        // These bytes, read from the request once, are what is checked, kept and installed: nothing reads the upload again.
+        JarIntegrity.Scan scan = fence.scan(bytes);
+        refuseUnreadableUnitPlugin(scan);
         PluginJar jar = PluginJar.read(bytes);
+        List<String> contents = jar.unitPlugin() ? fence.problems(scan, jar.manifest()) : List.of();
         Optional<UnitDTO> owner = jar.unitPlugin() ? unitByCode(jar.ownerUnit()) : Optional.empty();
         var uploader = new PluginRules.Uploader(caller.hasRole(Roles.OPERATOR), caller.hasRole(Roles.UNION_ADMIN),
                 owner.isPresent() && caller.hasRole(Roles.UNIT_ADMIN) && access.canManageUnit(caller, owner.get().id()));
@@ -108,7 +115,7 @@ public class PluginInstaller {
                 .filter(bundle -> !jar.pluginId().equals(pluginIdOf(bundle))).findFirst().map(PluginInstaller::describe);
         PluginRules.Action action;
         try {
-            action = rules.check(jar, uploader, owner.isPresent(), installed.map(PluginInstaller::describe), sameName);
+            action = rules.check(jar, uploader, owner.isPresent(), installed.map(PluginInstaller::describe), sameName, contents);
             requireExportedImports(jar);
             requireKnownRecordMatches(jar);
         } catch (ApiException refused) {
@@ -137,6 +144,20 @@ public class PluginInstaller {
         writeRecord(jar);
         audit.record("plugin.upgrade", "Plugin", jar.pluginId(), previous + " -> " + jar.version());
         return new PluginInstallDTO("UPGRADED", previous, registry.describeNow(bundle));
+    }
+
+    /**
+     * A unit plugin (or a jar whose manifest could not be read within the bounds) that the bounded
+     * scan could not read in full is refused here, before anything reads it without bounds.
+     */
+    private void refuseUnreadableUnitPlugin(JarIntegrity.Scan scan) {
+        if (scan.complete() || Boolean.FALSE.equals(scan.declaresUnitPlugin())) {
+            return;
+        }
+        String pluginId = scan.manifest() == null ? null : scan.manifest().getValue(PluginHeaders.ID);
+        audit.denied("plugin.upload", "Plugin", pluginId == null ? "?" : pluginId.trim(), "plugin.refused: unreadable unit plugin jar");
+        throw new ApiException(400, "plugin.refused", "插件不符合平台规则，未安装", "The plugin breaks the platform's rules and was not installed",
+                scan.problems());
     }
 
     private Bundle install(PluginJar jar) {

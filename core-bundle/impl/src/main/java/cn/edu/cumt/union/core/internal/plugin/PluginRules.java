@@ -55,6 +55,15 @@ final class PluginRules {
      */
     Action check(PluginJar jar, Uploader uploader, boolean ownerUnitExists, Optional<Installed> sameId,
             Optional<Installed> sameName) {
+        return check(jar, uploader, ownerUnitExists, sameId, sameName, List.of());
+    }
+
+    /**
+     * @param contentProblems what {@link UnitPluginFence} found in the jar's contents; they count only
+     *                        for a unit plugin
+     */
+    Action check(PluginJar jar, Uploader uploader, boolean ownerUnitExists, Optional<Installed> sameId,
+            Optional<Installed> sameName, List<String> contentProblems) {
         if (!jar.unitPlugin() && !uploader.operator()) {
             throw ApiException.forbidden("plugin.operator-only", "只有平台运维人员可以安装校级插件（未声明所属单位）",
                     "Only platform operators install the union's own plugins (no owning unit declared)");
@@ -64,6 +73,9 @@ final class PluginRules {
                     "The plugin belongs to unit " + jar.ownerUnit() + ", which you do not administer");
         }
         List<String> problems = jar.unitPlugin() ? unitPluginProblems(jar, ownerUnitExists) : ownPluginProblems(jar);
+        if (jar.unitPlugin()) {
+            problems.addAll(contentProblems);
+        }
         if (!problems.isEmpty()) {
             throw new ApiException(400, "plugin.refused", "插件不符合平台规则，未安装", "The plugin breaks the platform's rules and was not installed",
                     problems);

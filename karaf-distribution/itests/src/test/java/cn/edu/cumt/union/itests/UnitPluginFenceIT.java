@@ -1,0 +1,153 @@
+package cn.edu.cumt.union.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.edu.cumt.union.itests.fence.FileReader;
+import cn.edu.cumt.union.itests.fence.ShellCommand;
+
+/**
+ * The fence around a unit plugin's contents, over HTTP as the unit's administrator: the archetype's
+ * plugin with an attack added (a class that runs commands or reads files, a nested jar and native
+ * code, a JAX-RS extension component, a zip bomb) is refused with 400 and its reasons, and nothing
+ * of it is installed or kept; the shipped example plugin familyday is accepted.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class UnitPluginFenceIT extends UnionKarafTestSupport {
+
+    private static final String OUTING_JAR = "union.itests.outing-jar";
+    private static final String FAMILYDAY_JAR = "union.itests.familyday-jar";
+    private static final String OUTING_BSN = "cn.edu.cumt.union.unit.mining.outing";
+    private static final Duration SERVE_TIMEOUT = Duration.ofSeconds(60);
+
+    @Override
+    protected Option[] extraOptions() {
+        return new Option[] { systemProperty(OUTING_JAR).value(Distribution.outingJar().toString()),
+                systemProperty(FAMILYDAY_JAR).value(Distribution.familydayJar().toString()) };
+    }
+
+    @Test
+    public void attacksAreRefusedAndNothingOfThemStays() throws Exception {
+        awaitStatus("/api/health", 200, BOOT_TIMEOUT);
+        Rest operator = asAdmin();
+        long mining = Fixtures.unit(operator, "MINING");
+        Fixtures.importMembers(operator, "UF0001,张围,M,1980-01-01,13900000201,uf1@cumt.edu.cn,MINING,ACTIVE,\n");
+        Rest miningAdmin = withToken(login(Fixtures.account(operator, "UF0001", mining), Fixtures.PASSWORD));
+        byte[] outing = Files.readAllBytes(Paths.get(System.getProperty(OUTING_JAR)));
+        int bundlesBefore = bundleContext.getBundles().length;
+
+        byte[] commands = withEntries(outing, Map.of(classEntry(ShellCommand.class), classBytes(ShellCommand.class),
+                classEntry(FileReader.class), classBytes(FileReader.class)));
+        String reasons = refused(miningAdmin, commands);
+        assertTrue(reasons, reasons.contains(ShellCommand.class.getName() + " -> java.lang.Runtime#exec"));
+        assertTrue(reasons, reasons.contains(FileReader.class.getName() + " -> java.nio.file.Files#readAllBytes"));
+        assertTrue(reasons, reasons.contains(FileReader.class.getName() + " -> java.lang.System#getProperty"));
+
+        byte[] nested = withEntries(outing, Map.of("lib/helper.jar", outing, "native/libhelper.so", new byte[] { 0x7f, 'E', 'L', 'F' }));
+        reasons = refused(miningAdmin, nested);
+        assertTrue(reasons, reasons.contains("another archive: lib/helper.jar"));
+        assertTrue(reasons, reasons.contains("native code: native/libhelper.so"));
+
+        String filter = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.4.0\" name=\"Sniffer\">\n"
+                + "  <implementation class=\"cn.edu.cumt.union.plugin.outing.internal.ActivityResource\"/>\n"
+                + "  <service><provide interface=\"cn.edu.cumt.union.plugin.outing.internal.ActivityResource\"/></service>\n"
+                + "  <property name=\"osgi.jaxrs.extension\" type=\"Boolean\" value=\"true\"/>\n"
+                + "</scr:component>\n";
+        byte[] extension = withEntries(outing, Map.of("OSGI-INF/sniffer.xml", filter.getBytes(StandardCharsets.UTF_8)));
+        reasons = refused(miningAdmin, extension);
+        assertTrue(reasons, reasons.contains("the component Sniffer (OSGI-INF/sniffer.xml) may not set the property osgi.jaxrs.extension=true"));
+
+        byte[] bomb = withEntries(outing, Map.of("db/padding.txt", new byte[0]), 300 << 20);
+        assertTrue("a bomb that fits in an upload", bomb.length < 5 << 20);
+        reasons = refused(miningAdmin, bomb);
+        assertTrue(reasons, reasons.contains("db/padding.txt inflates to 314572800 bytes"));
+
+        assertEquals("a refused upload left a bundle behind", bundlesBefore, bundleContext.getBundles().length);
+        assertNull(bundle(OUTING_BSN));
+        assertFalse("nothing kept on disk", Files.exists(Paths.get(System.getProperty("karaf.data"), "union", "plugins", "outing")));
+        assertFalse(operator.get("/api/plugins").body().contains("\"outing\""));
+
+        // The shipped example, written the way a plugin author should, goes through.
+        byte[] familyday = Files.readAllBytes(Paths.get(System.getProperty(FAMILYDAY_JAR)));
+        Rest.Reply installed = miningAdmin.uploadForm("/api/plugins", "file", "familyday.jar", familyday);
+        assertEquals(installed.toString(), 201, installed.status());
+        await("familyday answers", SERVE_TIMEOUT, () -> miningAdmin.get("/api/familyday/activities").status() == 200);
+        assertEquals(200, miningAdmin.delete("/api/plugins/familyday").status());
+    }
+
+    private static String refused(Rest admin, byte[] jar) {
+        Rest.Reply reply = admin.uploadForm("/api/plugins", "file", "outing.jar", jar);
+        assertEquals(reply.toString(), 400, reply.status());
+        JsonNode json = reply.json();
+        assertEquals(reply.toString(), "plugin.refused", json.path("code").asText());
+        return json.path("details").toString();
+    }
+
+    private static String classEntry(Class<?> type) {
+        return type.getName().replace('.', '/') + ".class";
+    }
+
+    private static byte[] classBytes(Class<?> type) throws IOException {
+        try (InputStream in = type.getClassLoader().getResourceAsStream(classEntry(type))) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static byte[] withEntries(byte[] jar, Map<String, byte[]> added) throws IOException {
+        return withEntries(jar, added, 0);
+    }
+
+    /** The jar with more entries; with {@code zeros > 0} every added entry holds that many zero bytes, deflated. */
+    private static byte[] withEntries(byte[] jar, Map<String, byte[]> added, int zeros) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar));
+                JarOutputStream out = new JarOutputStream(bytes, in.getManifest())) {
+            JarEntry entry;
+            while ((entry = in.getNextJarEntry()) != null) {
+                out.putNextEntry(new JarEntry(entry.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+            for (Map.Entry<String, byte[]> extra : added.entrySet()) {
+                out.putNextEntry(new JarEntry(extra.getKey()));
+                if (zeros > 0) {
+                    byte[] block = new byte[1 << 16];
+                    for (int written = 0; written < zeros; written += block.length) {
+                        out.write(block);
+                    }
+                } else {
+                    out.write(extra.getValue());
+                }
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+}
