@@ -29,6 +29,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.edu.cumt.union.itests.fence.FileReader;
+import cn.edu.cumt.union.itests.fence.NativeSql;
 import cn.edu.cumt.union.itests.fence.ShellCommand;
 
 /**
@@ -100,6 +101,73 @@ public class UnitPluginFenceIT extends UnionKarafTestSupport {
         assertEquals(installed.toString(), 201, installed.status());
         await("familyday answers", SERVE_TIMEOUT, () -> miningAdmin.get("/api/familyday/activities").status() == 200);
         assertEquals(200, miningAdmin.delete("/api/plugins/familyday").status());
+    }
+
+    /**
+     * The unit's own database is no sandbox by itself: Derby's routines write files and call Java.
+     * A changelog or persistence unit that reaches for them, or for the core's database, is refused
+     * before anything runs, and no file and no database of the plugin appear.
+     */
+    @Test
+    public void databaseAttacksAreRefusedBeforeAnythingRuns() throws Exception {
+        awaitStatus("/api/health", 200, BOOT_TIMEOUT);
+        Rest operator = asAdmin();
+        long mining = Fixtures.unit(operator, "MINING");
+        Fixtures.importMembers(operator, "UF0002,张库,M,1980-01-01,13900000202,uf2@cumt.edu.cn,MINING,ACTIVE,\n");
+        Rest miningAdmin = withToken(login(Fixtures.account(operator, "UF0002", mining), Fixtures.PASSWORD));
+        byte[] outing = Files.readAllBytes(Paths.get(System.getProperty(OUTING_JAR)));
+        java.nio.file.Path data = Paths.get(System.getProperty("karaf.data"));
+        java.nio.file.Path stolen = data.resolve("stolen.csv");
+        java.nio.file.Path owned = data.resolve("owned");
+
+        String export = "<sql>CALL SYSCS_UTIL.SYSCS_EXPORT_TABLE('SYS', 'SYSTABLES', '" + stolen.toString().replace('\\', '/')
+                + "', null, null, null)</sql>";
+        String reasons = refused(miningAdmin, withChangeSet(outing, export));
+        assertTrue(reasons, reasons.contains("<sql> is not allowed"));
+        assertTrue(reasons, reasons.contains("(changeSet evil-1)"));
+
+        String function = "<sql>CREATE FUNCTION HALT(CODE INT) RETURNS INT LANGUAGE JAVA PARAMETER STYLE JAVA NO SQL"
+                + " EXTERNAL NAME 'java.lang.System.exit'</sql>";
+        reasons = refused(miningAdmin, withChangeSet(outing, function));
+        assertTrue(reasons, reasons.contains("<sql> is not allowed"));
+
+        String command = "<executeCommand executable=\"/bin/touch\"><arg value=\"" + owned + "\"/></executeCommand>";
+        reasons = refused(miningAdmin, withChangeSet(outing, command));
+        assertTrue(reasons, reasons.contains("<executeCommand> is not allowed"));
+
+        String load = "<loadData tableName=\"OUTING_ACTIVITY\" file=\"" + System.getProperty("karaf.etc") + "/users.properties\"/>";
+        reasons = refused(miningAdmin, withChangeSet(outing, load));
+        assertTrue(reasons, reasons.contains("<loadData> is not allowed"));
+
+        String substituted = "<createTable tableName=\"${user.name}\"><column name=\"A\" type=\"INT\"/></createTable>";
+        reasons = refused(miningAdmin, withChangeSet(outing, substituted));
+        assertTrue(reasons, reasons.contains("property substitution"));
+
+        byte[] coreDatabase = PluginJars.variant(outing, Map.of(), Map.of("META-INF/persistence.xml",
+                xml -> xml.replace("union-plugin-outing", "union")));
+        reasons = refused(miningAdmin, coreDatabase);
+        assertTrue(reasons, reasons.contains("may only use osgi:service/javax.sql.DataSource/(osgi.jndi.service.name=union-plugin-outing)"));
+
+        byte[] coreUnit = PluginJars.variant(outing, Map.of(), Map.of("META-INF/persistence.xml",
+                xml -> xml.replace("name=\"union-outing\"", "name=\"union-core\"")));
+        reasons = refused(miningAdmin, coreUnit);
+        assertTrue(reasons, reasons.contains("must be named union-outing, not union-core"));
+
+        byte[] nativeSql = withEntries(outing, Map.of(classEntry(NativeSql.class), classBytes(NativeSql.class)));
+        reasons = refused(miningAdmin, nativeSql);
+        assertTrue(reasons, reasons.contains(NativeSql.class.getName() + " -> javax.persistence.EntityManager#createNativeQuery"));
+
+        assertFalse("Derby exported a table", Files.exists(stolen));
+        assertFalse("a command ran", Files.exists(owned));
+        assertFalse("no database was made for a refused plugin", Files.exists(data.resolve("union/plugin-databases/outing")));
+        assertNull(bundle(OUTING_BSN));
+        assertEquals(200, operator.get("/api/me").status());
+    }
+
+    /** The plugin with one more change set in its changelog. */
+    private static byte[] withChangeSet(byte[] jar, String changes) {
+        return PluginJars.variant(jar, Map.of(), Map.of("db/changelog.xml", xml -> xml.replace("</databaseChangeLog>",
+                "  <changeSet id=\"evil-1\" author=\"MINING\">" + changes + "</changeSet>\n</databaseChangeLog>")));
     }
 
     private static String refused(Rest admin, byte[] jar) {

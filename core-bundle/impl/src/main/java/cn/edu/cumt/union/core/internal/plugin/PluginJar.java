@@ -2,31 +2,22 @@ package cn.edu.cumt.union.core.internal.plugin;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.osgi.framework.Version;
 
 import cn.edu.cumt.union.api.plugin.PluginHeaders;
 import cn.edu.cumt.union.api.rest.ApiException;
-import cn.edu.cumt.union.api.storage.Storage;
 
 /**
- * An uploaded plugin jar, read but not installed: its manifest and what its persistence units ask
- * for. Reading it never runs any of its code.
+ * An uploaded plugin jar, read but not installed: its manifest. Reading it never runs any of its
+ * code; what a unit plugin's contents may hold is {@link UnitPluginFence}'s business.
  */
 record PluginJar(byte[] bytes, Attributes manifest, String symbolicName, Version version, String pluginId,
-        String ownerUnit, List<String> dataSources, List<String> jdbcUrls) {
-
-    private static final Pattern DATA_SOURCE = Pattern.compile("<(?:non-)?jta-data-source>\\s*([^<]*?)\\s*</");
-    private static final Pattern JDBC_URL = Pattern.compile("javax\\.persistence\\.jdbc\\.(?:url|driver)");
+        String ownerUnit) {
 
     static PluginJar read(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
@@ -53,26 +44,8 @@ record PluginJar(byte[] bytes, Attributes manifest, String symbolicName, Version
             } catch (IllegalArgumentException badVersion) {
                 throw notAPlugin("Bundle-Version 格式错误", "Bundle-Version is not a valid version");
             }
-            String persistencePath = firstName(main.getValue("Meta-Persistence"));
-            List<String> dataSources = new ArrayList<>();
-            List<String> jdbcUrls = new ArrayList<>();
-            JarEntry entry;
-            while ((entry = jar.getNextJarEntry()) != null) {
-                String name = entry.getName();
-                if (name.equals("META-INF/persistence.xml") || name.equals(persistencePath)) {
-                    String xml = new String(jar.readAllBytes(), StandardCharsets.UTF_8);
-                    Matcher matcher = DATA_SOURCE.matcher(xml);
-                    while (matcher.find()) {
-                        dataSources.add(matcher.group(1));
-                    }
-                    Matcher url = JDBC_URL.matcher(xml);
-                    while (url.find()) {
-                        jdbcUrls.add(url.group());
-                    }
-                }
-            }
             return new PluginJar(bytes, main, symbolicName, version, pluginId,
-                    trimToNull(main.getValue(PluginHeaders.OWNER_UNIT)), dataSources, jdbcUrls);
+                    trimToNull(main.getValue(PluginHeaders.OWNER_UNIT)));
         } catch (IOException | SecurityException unreadable) {
             throw notAPlugin("文件不是有效的 jar 包", "The file is not a readable jar: " + unreadable.getMessage());
         }
@@ -80,11 +53,6 @@ record PluginJar(byte[] bytes, Attributes manifest, String symbolicName, Version
 
     boolean unitPlugin() {
         return ownerUnit != null;
-    }
-
-    /** @return the JNDI name this plugin's persistence units must use when it is a unit plugin */
-    String expectedDataSource() {
-        return "osgi:service/javax.sql.DataSource/(osgi.jndi.service.name=" + Storage.unitPluginDataSource(pluginId) + ")";
     }
 
     String header(String name) {

@@ -18,8 +18,8 @@ import cn.edu.cumt.union.api.storage.Storage;
  *
  * <p>A unit plugin must stay inside its fence: its symbolic name in {@link PluginHeaders#UNIT_NAMESPACE},
  * imports only from the allowed packages (the core API, JAX-RS, JPA, logging: no JDBC, no OSGi
- * framework, no other bundle's internals), no fragments, exports or dynamic imports, and its
- * persistence units on its own database only.
+ * framework, no other bundle's internals), no fragments, exports or dynamic imports. What its
+ * contents hold is checked by {@link UnitPluginFence}.
  */
 final class PluginRules {
 
@@ -153,15 +153,6 @@ final class PluginRules {
             if (!importAllowed(imported)) {
                 problems.add("不允许导入包 " + imported + " / the package " + imported + " may not be imported by a unit plugin");
             }
-        }
-        for (String dataSource : jar.dataSources()) {
-            if (!dataSource.equals(jar.expectedDataSource())) {
-                problems.add("持久化单元只能使用本插件的数据源 / a persistence unit may only use " + jar.expectedDataSource()
-                        + ", not " + dataSource);
-            }
-        }
-        if (!jar.jdbcUrls().isEmpty()) {
-            problems.add("持久化单元不能自带数据库连接 / a persistence unit may not set " + String.join(", ", jar.jdbcUrls()));
         }
         return problems;
     }

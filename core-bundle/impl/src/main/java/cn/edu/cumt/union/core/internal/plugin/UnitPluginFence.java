@@ -5,10 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.jar.Attributes;
 
+import cn.edu.cumt.union.api.plugin.PluginHeaders;
+import cn.edu.cumt.union.api.storage.Storage;
+
 /**
  * The checks on what a unit plugin's jar holds, before anything of it is installed or written:
- * the jar itself ({@link JarIntegrity}), what its classes reference ({@link ClassReferenceCheck})
- * and what it asks the framework's extenders for ({@link ComponentCheck}). The union's own plugins
+ * the jar itself ({@link JarIntegrity}), what its classes reference ({@link ClassReferenceCheck}),
+ * what it asks the framework's extenders for ({@link ComponentCheck}), its persistence unit
+ * ({@link PersistenceFence}) and its schema changelog ({@link ChangelogFence}). The union's own plugins
  * (installed by operators) are not checked here. Settings from {@link PluginConfig}.
  */
 final class UnitPluginFence {
@@ -43,6 +47,12 @@ final class UnitPluginFence {
         }
         problems.addAll(components.problems(manifest, scan.entries()));
         problems.addAll(classes.problems(scan.entries()));
+        String pluginId = manifest.getValue(PluginHeaders.ID);
+        problems.addAll(PersistenceFence.problems(pluginId == null ? "" : pluginId.trim(), manifest, scan.entries()));
+        String changelog = manifest.getValue(Storage.CHANGELOG_HEADER);
+        if (changelog != null && !changelog.isBlank()) {
+            problems.addAll(ChangelogFence.check(changelog, scan.entries()::get).problems());
+        }
         return problems;
     }
 }

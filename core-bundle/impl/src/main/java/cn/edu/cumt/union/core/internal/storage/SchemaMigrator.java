@@ -1,5 +1,8 @@
 package cn.edu.cumt.union.core.internal.storage;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.sql.Connection;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -25,6 +28,7 @@ import org.slf4j.LoggerFactory;
 
 import cn.edu.cumt.union.api.storage.SchemaReady;
 import cn.edu.cumt.union.api.storage.Storage;
+import cn.edu.cumt.union.core.internal.plugin.ChangelogFence;
 import cn.edu.cumt.union.core.internal.plugin.UnitPluginDatabases;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -36,6 +40,7 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.core.DerbyDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.resource.ResourceAccessor;
 
 /**
  * The schema extender: for every bundle whose manifest names a Liquibase changelog, it runs the
@@ -99,16 +104,46 @@ public class SchemaMigrator implements BundleTrackerCustomizer<ServiceRegistrati
         }
     }
 
-    /** Runs the changelog (a unit plugin's in its own database); returns how many changesets were applied. */
+    /**
+     * Runs the changelog; returns how many changesets were applied. A unit plugin's runs in its own
+     * database, and only after {@link ChangelogFence} passed it (again: the upload checked it, but a
+     * bundle can also come from elsewhere), with Liquibase reading nothing but the checked bytes.
+     */
     int migrate(Bundle bundle, String schemaId, String changelog) throws Exception {
-        ClassLoader bundleLoader = bundle.adapt(BundleWiring.class).getClassLoader();
         String unitPluginId = UnitPluginDatabases.unitPluginId(bundle);
-        DataSource target = unitPluginId == null ? dataSource : unitPluginDatabases.dataSource(unitPluginId);
-        return run(target, bundleLoader, schemaId, changelog);
+        if (unitPluginId == null) {
+            ClassLoader bundleLoader = bundle.adapt(BundleWiring.class).getClassLoader();
+            return run(dataSource, new ClassLoaderResourceAccessor(bundleLoader), schemaId, changelog);
+        }
+        ChangelogFence.Result checked = ChangelogFence.check(changelog, path -> ownEntry(bundle, path));
+        if (!checked.passed()) {
+            throw new IllegalStateException("the changelog of unit plugin " + unitPluginId + " is refused: "
+                    + String.join("; ", checked.problems()));
+        }
+        return run(unitPluginDatabases.dataSource(unitPluginId), new CheckedChangelogs(checked.files()), schemaId,
+                ChangelogFence.normalise(changelog));
+    }
+
+    /** A file of the bundle's own jar (not of its imports, not of fragments), or null. */
+    private static byte[] ownEntry(Bundle bundle, String path) {
+        URL entry = bundle.getEntry(path);
+        if (entry == null) {
+            return null;
+        }
+        try (InputStream in = entry.openStream()) {
+            // one byte over the limit is enough for the fence to refuse it
+            return in.readNBytes(ChangelogFence.MAX_BYTES + 1);
+        } catch (IOException unreadable) {
+            return null;
+        }
     }
 
     /** The OSGi-free part, also used by unit tests on an in-memory Derby. */
-    public static synchronized int run(DataSource dataSource, ClassLoader resources, String schemaId,
+    public static int run(DataSource dataSource, ClassLoader resources, String schemaId, String changelog) throws Exception {
+        return run(dataSource, new ClassLoaderResourceAccessor(resources), schemaId, changelog);
+    }
+
+    static synchronized int run(DataSource dataSource, ResourceAccessor resources, String schemaId,
             String changelog) throws Exception {
         // Liquibase caches its history and lock services per database URL, not per changelog table:
         // without a reset the next bundle would reuse the previous bundle's view of its table.
@@ -128,7 +163,7 @@ public class SchemaMigrator implements BundleTrackerCustomizer<ServiceRegistrati
             String table = "DBCL" + schemaId.toUpperCase(Locale.ROOT);
             database.setDatabaseChangeLogTableName(table);
             database.setDatabaseChangeLogLockTableName(table + "LOCK");
-            try (Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(resources), database)) {
+            try (Liquibase liquibase = new Liquibase(changelog, resources, database)) {
                 int pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();
                 if (pending > 0) {
                     LOG.info("Schema {}: applying {} change set(s) from {}", schemaId, pending, changelog);

@@ -33,9 +33,11 @@ final class TestJars {
         return jar;
     }
 
+    /** A persistence.xml that passes {@link PersistenceFence} when the data source is the plugin's own. */
     static String persistence(String dataSource) {
-        return "<persistence><persistence-unit name=\"union-outing\">\n  <non-jta-data-source>"
+        return "<persistence><persistence-unit name=\"union-outing\" transaction-type=\"RESOURCE_LOCAL\">\n  <non-jta-data-source>"
                 + "osgi:service/javax.sql.DataSource/(osgi.jndi.service.name=" + dataSource + ")</non-jta-data-source>\n"
+                + "  <properties><property name=\"eclipselink.jpql.validation\" value=\"JPA 2.1\"/></properties>\n"
                 + "</persistence-unit></persistence>";
     }
 
