@@ -101,6 +101,12 @@ public @interface PluginConfig {
     @AttributeDefinition(description = "Folder (relative to Karaf's data folder) where uploaded plugin jars and their records are kept")
     String plugin_folder() default "union/plugins";
 
+    @AttributeDefinition(description = "Whether every unit plugin upload (not an operator's) waits for an operator's approval: the upload answers 202 with the check report, and an operator approves or rejects it (POST /api/plugin-reviews/<id>/approve or /reject, or union:plugin-review at the console). false: installed at once when every check passes")
+    boolean unit_upload_review() default false;
+
+    @AttributeDefinition(description = "Folder (relative to Karaf's data folder) where uploads waiting for review are kept")
+    String review_folder() default "union/plugin-reviews";
+
     @AttributeDefinition(description = "Folder (relative to Karaf's data folder) where a purge writes the plugin's data before deleting it")
     String export_folder() default "union/plugin-exports";
 }

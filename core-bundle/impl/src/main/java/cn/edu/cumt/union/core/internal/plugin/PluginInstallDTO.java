@@ -5,9 +5,14 @@ import cn.edu.cumt.union.api.plugin.PluginDTO;
 /**
  * The answer to an upload.
  *
- * @param action          {@code INSTALLED} or {@code UPGRADED}
- * @param previousVersion the version replaced by an upgrade, else {@code null}
- * @param plugin          the plugin as installed now (its components may still be starting)
+ * @param action          {@code INSTALLED}, {@code UPGRADED}, or {@code PENDING_REVIEW} when an operator must approve it first
+ * @param previousVersion the version replaced by an upgrade (or to be replaced), else {@code null}
+ * @param plugin          the plugin as installed now (its components may still be starting); {@code null} while pending
+ * @param review          the upload waiting for approval, with what was checked; else {@code null}
  */
-public record PluginInstallDTO(String action, String previousVersion, PluginDTO plugin) {
+public record PluginInstallDTO(String action, String previousVersion, PluginDTO plugin, PluginReviewDTO review) {
+
+    PluginInstallDTO(String action, String previousVersion, PluginDTO plugin) {
+        this(action, previousVersion, plugin, null);
+    }
 }

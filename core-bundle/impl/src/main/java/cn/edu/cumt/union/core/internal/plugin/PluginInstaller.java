@@ -76,6 +76,7 @@ public class PluginInstaller {
     private final PluginRules rules;
     private final UnitPluginFence fence;
     private final RestApplications applications;
+    private final PluginReviews reviews;
     /** How long an install, upgrade or enable waits for the plugin's REST resources to be served. */
     private static final java.time.Duration SERVED_WAIT = java.time.Duration.ofSeconds(10);
 
@@ -97,10 +98,95 @@ public class PluginInstaller {
         this.rules = new PluginRules(Arrays.asList(config.unit_allowed_imports()));
         // the supertypes of the types a plugin references are read from what the core itself sees
         this.fence = new UnitPluginFence(config, PluginInstaller.class.getClassLoader());
+        this.reviews = new PluginReviews(DataDir.resolve(config.review_folder()));
     }
 
-    /** Installs a new plugin or upgrades an installed one to a higher version. */
+    /** An upload that passed every check, and what installing it will do. */
+    private record Checked(PluginJar jar, PluginRules.Action action, Optional<Bundle> installed, List<String> report) {
+    }
+
+    /**
+     * Installs a new plugin or upgrades an installed one to a higher version; with
+     * {@code unit.upload.review=true} a unit plugin uploaded by anyone but an operator is held for
+     * an operator's approval instead (answered with {@code PENDING_REVIEW}).
+     */
     public synchronized PluginInstallDTO upload(UnionPrincipal caller, byte[] bytes) {
+        Checked checked = check(caller, bytes);
+        PluginJar jar = checked.jar();
+        if (jar.unitPlugin() && config.unit_upload_review() && !caller.hasRole(Roles.OPERATOR)) {
+            String installedVersion = checked.installed().map(bundle -> bundle.getVersion().toString()).orElse(null);
+            PluginReviewDTO review;
+            try {
+                review = reviews.hold(jar, checked.action(), installedVersion, caller.username(), checked.report());
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot keep the upload of " + jar.pluginId() + " for review", e);
+            }
+            audit.record("plugin.review-requested", "Plugin", jar.pluginId(), jar.symbolicName() + " " + jar.version()
+                    + " unit " + jar.ownerUnit() + ", sha256 " + review.sha256());
+            return new PluginInstallDTO("PENDING_REVIEW", installedVersion, null, review);
+        }
+        return apply(checked);
+    }
+
+    /** @return the uploads waiting for approval that the caller may see (a unit administrator: their units') */
+    public synchronized List<PluginReviewDTO> reviews(UnionPrincipal caller) {
+        try {
+            return reviews.list().stream().filter(review -> mayManage(caller, review.ownerUnit())).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list the uploads waiting for review", e);
+        }
+    }
+
+    /**
+     * Installs a held upload, as its bytes were checked and kept; every check runs again first,
+     * since the platform may have changed meanwhile (another version installed, the unit removed).
+     * A refusal keeps the upload waiting, for the operator to reject.
+     */
+    public synchronized PluginInstallDTO approve(UnionPrincipal operator, String pluginId) {
+        PluginReviews.Pending pending = pendingReview(operator, pluginId, "plugin.approve");
+        Checked checked = check(operator, pending.bytes());
+        if (!checked.jar().pluginId().equals(pluginId)) {
+            throw new IllegalStateException("The upload held as " + pluginId + " is plugin " + checked.jar().pluginId());
+        }
+        PluginInstallDTO done = apply(checked);
+        removeReview(pluginId);
+        audit.record("plugin.approve", "Plugin", pluginId, pending.review().version() + " uploaded by "
+                + pending.review().uploadedBy() + ", sha256 " + pending.review().sha256());
+        return done;
+    }
+
+    /** Drops a held upload; nothing of it is installed. */
+    public synchronized PluginReviewDTO reject(UnionPrincipal operator, String pluginId, String reason) {
+        PluginReviews.Pending pending = pendingReview(operator, pluginId, "plugin.reject");
+        removeReview(pluginId);
+        audit.record("plugin.reject", "Plugin", pluginId, pending.review().version() + " uploaded by "
+                + pending.review().uploadedBy() + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
+        return pending.review();
+    }
+
+    private PluginReviews.Pending pendingReview(UnionPrincipal caller, String pluginId, String action) {
+        if (!caller.hasRole(Roles.OPERATOR)) {
+            audit.denied(action, "Plugin", String.valueOf(pluginId), "not an operator");
+            throw ApiException.forbidden("plugin.operator-only", "只有平台运维人员可以审核插件", "Only platform operators review plugin uploads");
+        }
+        try {
+            return reviews.pending(pluginId).orElseThrow(() -> ApiException.notFound("plugin.review-not-found",
+                    "没有待审核的插件：" + pluginId, "No upload of " + pluginId + " is waiting for review"));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the upload of " + pluginId + " held for review", e);
+        }
+    }
+
+    private void removeReview(String pluginId) {
+        try {
+            reviews.remove(pluginId);
+        } catch (IOException e) {
+            LOG.warn("The review of {} could not be removed", pluginId, e);
+        }
+    }
+
+    /** Every check on an upload, before anything of it is written; a refusal is audited. */
+    private Checked check(UnionPrincipal caller, byte[] bytes) {
         // These bytes, read from the request once, are what is checked, kept and installed: nothing reads the upload again.
         JarIntegrity.Scan scan = fence.scan(bytes);
         refuseUnreadableUnitPlugin(scan);
@@ -122,22 +208,27 @@ public class PluginInstaller {
             audit.denied("plugin.upload", "Plugin", jar.pluginId(), jar.symbolicName() + " " + jar.version() + ": " + refused.code());
             throw refused;
         }
+        return new Checked(jar, action, installed, jar.unitPlugin() ? fence.report(scan, jar.manifest()) : List.of());
+    }
+
+    private PluginInstallDTO apply(Checked checked) {
+        PluginJar jar = checked.jar();
         Path folder = folder(jar.pluginId());
         Path jarFile = folder.resolve(jar.version() + ".jar");
         try {
             Files.createDirectories(folder);
-            Files.write(jarFile, bytes);
+            Files.write(jarFile, jar.bytes());
         } catch (IOException e) {
             throw new IllegalStateException("Cannot keep the plugin jar in " + folder, e);
         }
-        if (action == PluginRules.Action.INSTALL) {
+        if (checked.action() == PluginRules.Action.INSTALL) {
             Bundle bundle = install(jar);
             writeRecord(jar);
             audit.record("plugin.install", "Plugin", jar.pluginId(), jar.symbolicName() + " " + jar.version()
                     + (jar.unitPlugin() ? " unit " + jar.ownerUnit() : ""));
             return new PluginInstallDTO("INSTALLED", null, registry.describeNow(bundle));
         }
-        Bundle bundle = installed.get();
+        Bundle bundle = checked.installed().get();
         String previous = bundle.getVersion().toString();
         upgrade(bundle, jar, folder.resolve(previous + ".jar"));
         applications.awaitServed(bundle, SERVED_WAIT);

@@ -101,7 +101,12 @@ public class PluginResource {
     }
 
     private static Response installed(PluginInstallDTO result) {
-        return Response.status("INSTALLED".equals(result.action()) ? 201 : 200).entity(result).build();
+        int status = switch (result.action()) {
+        case "INSTALLED" -> 201;
+        case "PENDING_REVIEW" -> 202;
+        default -> 200;
+        };
+        return Response.status(status).entity(result).build();
     }
 
     @POST

@@ -3,6 +3,7 @@ package cn.edu.cumt.union.core.internal.plugin;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 
 import cn.edu.cumt.union.api.plugin.PluginHeaders;
@@ -54,5 +55,25 @@ final class UnitPluginFence {
             problems.addAll(ChangelogFence.check(changelog, scan.entries()::get).problems());
         }
         return problems;
+    }
+
+    /** What the checks looked at in a jar that passed them, for a reviewer; bilingual. */
+    List<String> report(JarIntegrity.Scan scan, Attributes manifest) {
+        Map<String, byte[]> entries = scan.entries();
+        long classes = entries.keySet().stream().filter(name -> name.endsWith(".class")).count();
+        List<String> report = new ArrayList<>();
+        report.add("jar 包完整、无重复条目：" + entries.size() + " 个条目 / the jar is consistent, no duplicate entries: " + entries.size() + " entries");
+        report.add("类引用均在白名单内：" + classes + " 个类 / every reference is on the allow-list: " + classes + " classes");
+        report.add("组件与清单头均在围栏内 / components and manifest headers stay inside the fence");
+        if (entries.containsKey("META-INF/persistence.xml")) {
+            report.add("持久化单元只用本插件的数据库 / the persistence unit uses the plugin's own database only");
+        }
+        String changelog = manifest.getValue(Storage.CHANGELOG_HEADER);
+        if (changelog != null && !changelog.isBlank()) {
+            var files = ChangelogFence.check(changelog, entries::get).files().keySet();
+            report.add("数据库变更日志只含声明式变更：" + String.join(", ", files) + " / the schema changelog is declarative only: "
+                    + String.join(", ", files));
+        }
+        return report;
     }
 }
