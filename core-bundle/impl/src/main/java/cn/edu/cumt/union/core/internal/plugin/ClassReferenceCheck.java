@@ -118,6 +118,9 @@ final class ClassReferenceCheck {
                     refused.add(member[0].replace('/', '.') + "#" + member[1]);
                 }
             }
+            for (String mapping : collector.mappings) {
+                refused.add(mapping + " 不是简单的 SQL 名称 / is not a plain SQL name (letters, digits, _; no schema, catalog or column definition)");
+            }
             // "T#m" says more than "T" alone
             refused.removeIf(ref -> ref.indexOf('#') < 0 && refused.stream().anyMatch(other -> other.startsWith(ref + "#")));
             if (!refused.isEmpty()) {
@@ -263,6 +266,8 @@ final class ClassReferenceCheck {
         final Set<String> types = new LinkedHashSet<>();
         final List<String[]> members = new ArrayList<>();
         private final Set<String> memberKeys = new java.util.HashSet<>();
+        /** JPA mapping names that are not plain SQL names ({@link MappingNames}) */
+        private final Set<String> mappings = new TreeSet<>();
 
         Collector() {
             super(Opcodes.ASM9);
@@ -363,10 +368,21 @@ final class ClassReferenceCheck {
 
         AnnotationVisitor annotation(String descriptor) {
             descriptor(descriptor);
+            return annotation(descriptor, null);
+        }
+
+        /** @param array the name of the array attribute being read, or null */
+        private AnnotationVisitor annotation(String descriptor, String array) {
             return new AnnotationVisitor(Opcodes.ASM9) {
                 @Override
                 public void visit(String name, Object value) {
                     constant(value);
+                    if (value instanceof String text && MappingNames.checked(descriptor)) {
+                        String problem = MappingNames.problem(descriptor, name == null ? array : name, text);
+                        if (problem != null) {
+                            mappings.add(problem);
+                        }
+                    }
                 }
 
                 @Override
@@ -382,7 +398,7 @@ final class ClassReferenceCheck {
 
                 @Override
                 public AnnotationVisitor visitArray(String name) {
-                    return this;
+                    return annotation(descriptor, name);
                 }
             };
         }

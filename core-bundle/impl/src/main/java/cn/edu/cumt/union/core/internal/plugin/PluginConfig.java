@@ -38,6 +38,10 @@ public @interface PluginConfig {
             "javax.persistence.Cache#unwrap", "javax.persistence.NamedNativeQuery", "javax.persistence.NamedNativeQueries",
             "javax.persistence.SqlResultSetMapping", "javax.persistence.SqlResultSetMappings",
             "javax.persistence.NamedStoredProcedureQuery", "javax.persistence.NamedStoredProcedureQueries",
+            // EclipseLink reads query hints and properties as settings, one of them SQL text put into the query (eclipselink.sql.hint)
+            "javax.persistence.Query#setHint", "javax.persistence.QueryHint", "javax.persistence.EntityManager#setProperty",
+            "javax.persistence.EntityManager#find(*Ljava/util/Map;*", "javax.persistence.EntityManager#refresh(*Ljava/util/Map;*",
+            "javax.persistence.EntityManager#lock(*Ljava/util/Map;*", "javax.persistence.EntityManagerFactory#addNamedQuery",
             "javax.persistence.Persistence", "javax.persistence.spi.**",
             // reflection, class loading, threads, processes, the JVM's own settings
             "java.lang.Class#forName", "java.lang.Class#getDeclared*", "java.lang.Class#getMethod*", "java.lang.Class#getField*",

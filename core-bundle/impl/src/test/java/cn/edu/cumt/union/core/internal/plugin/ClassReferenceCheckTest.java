@@ -65,6 +65,21 @@ public class ClassReferenceCheckTest {
         sources.put("PropertyReader", "public class PropertyReader { public boolean debug() { return Boolean.getBoolean(\"x\"); } }");
         sources.put("NativeQueryEntity", "@javax.persistence.Entity @javax.persistence.NamedNativeQuery(name = \"x\", query = \"CALL X()\")"
                 + " public class NativeQueryEntity { @javax.persistence.Id long id; }");
+        // a table "name" that EclipseLink would put after FROM as it is: Derby's log reader reads any file
+        sources.put("FileTableEntity", "@javax.persistence.Entity @javax.persistence.Table(name = \"TABLE(SYSCS_DIAG.ERROR_LOG_READER('/etc/passwd')) T\")"
+                + " public class FileTableEntity { @javax.persistence.Id long id;"
+                + " @javax.persistence.Column(name = \"A\", columnDefinition = \"INT GENERATED ALWAYS AS (1)\") int a; }");
+        sources.put("NamedEntity", "@javax.persistence.Entity(name = \"SYS.SYSTABLES\") public class NamedEntity { @javax.persistence.Id long id; }");
+        sources.put("OtherSchemaEntity", "@javax.persistence.Entity @javax.persistence.Table(name = \"SYSTABLES\", schema = \"SYS\","
+                + " indexes = @javax.persistence.Index(columnList = \"A); CALL X(\"),"
+                + " uniqueConstraints = @javax.persistence.UniqueConstraint(columnNames = { \"A\", \"B C\" }))"
+                + " public class OtherSchemaEntity { @javax.persistence.Id long id; }");
+        sources.put("PlainEntity", "@javax.persistence.Entity @javax.persistence.Table(name = \"OUTING_TRIP\","
+                + " indexes = @javax.persistence.Index(name = \"IX_TRIP\", columnList = \"TITLE, STARTS_AT DESC\"))"
+                + " public class PlainEntity { @javax.persistence.Id long id; @javax.persistence.Column(name = \"TITLE\", length = 200) String title;"
+                + " @javax.persistence.OneToMany @javax.persistence.OrderBy(\"title ASC\") java.util.List<PlainEntity> children; }");
+        sources.put("SqlHint", "public class SqlHint { public Object q(javax.persistence.EntityManager em) {"
+                + " return em.createQuery(\"SELECT 1 FROM X x\").setHint(\"eclipselink.sql.hint\", \"* FROM SYS.SYSTABLES --\").getResultList(); } }");
         sources.put("ClassTyped", "public class ClassTyped { @com.fasterxml.jackson.annotation.JsonTypeInfo("
                 + "use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.CLASS) public Object payload; }");
         attacks = FenceJars.compile(FOLDER.newFolder("attacks").toPath(), sources);
@@ -112,6 +127,19 @@ public class ClassReferenceCheckTest {
         assertRefused("Unwraps", "javax.persistence.EntityManager#unwrap");
         assertRefused("Unwraps", "java.sql.Connection");
         assertRefused("NativeQueryEntity", "javax.persistence.NamedNativeQuery");
+        assertRefused("SqlHint", "javax.persistence.Query#setHint");
+    }
+
+    @Test
+    public void mappingNamesMustBePlainSqlNames() {
+        assertRefused("FileTableEntity", "@Table(name=\"TABLE(SYSCS_DIAG.ERROR_LOG_READER('/etc/passwd')) T\") 不是简单的 SQL 名称");
+        assertRefused("FileTableEntity", "@Column(columnDefinition=\"INT GENERATED ALWAYS AS (1)\")");
+        assertRefused("OtherSchemaEntity", "@Table(schema=\"SYS\")");
+        assertRefused("NamedEntity", "@Entity(name=\"SYS.SYSTABLES\")");
+        assertRefused("OtherSchemaEntity", "@Index(columnList=\"A); CALL X(\")");
+        assertRefused("OtherSchemaEntity", "@UniqueConstraint(columnNames=\"B C\")");
+        String plain = String.join("\n", problems).replace(P + "PlainEntity$", "");
+        assertTrue(plain, !plain.contains(P + "PlainEntity "));
     }
 
     @Test
