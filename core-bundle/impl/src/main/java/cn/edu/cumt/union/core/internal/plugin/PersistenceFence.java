@@ -29,9 +29,9 @@ import cn.edu.cumt.union.api.storage.Storage;
 final class PersistenceFence {
 
     static final String PROVIDER = "org.eclipse.persistence.jpa.PersistenceProvider";
-    /** EclipseLink parses JPQL with the JPA 2.1 grammar: no SQL(), COLUMN(), OPERATOR() or TABLE(). */
+    /** EclipseLink parses JPQL with the JPA 2.0 grammar: no SQL(), COLUMN(), OPERATOR() or TABLE(). */
     static final String JPQL_VALIDATION = "eclipselink.jpql.validation";
-    static final String STANDARD_JPQL = "JPA 2.1";
+    static final String STANDARD_JPQL = "JPA 2.0";
     /** Files EclipseLink reads as mapping files without being told. */
     static final List<String> IMPLICIT_MAPPING_FILES = List.of("META-INF/orm.xml", "META-INF/eclipselink-orm.xml");
 

@@ -42,6 +42,8 @@ public @interface PluginConfig {
             "javax.persistence.Query#setHint", "javax.persistence.QueryHint", "javax.persistence.EntityManager#setProperty",
             "javax.persistence.EntityManager#find(*Ljava/util/Map;*", "javax.persistence.EntityManager#refresh(*Ljava/util/Map;*",
             "javax.persistence.EntityManager#lock(*Ljava/util/Map;*", "javax.persistence.EntityManagerFactory#addNamedQuery",
+            // a criteria function's name goes into the SQL as it is
+            "javax.persistence.criteria.CriteriaBuilder#function",
             "javax.persistence.Persistence", "javax.persistence.spi.**",
             // reflection, class loading, threads, processes, the JVM's own settings
             "java.lang.Class#forName", "java.lang.Class#getDeclared*", "java.lang.Class#getMethod*", "java.lang.Class#getField*",

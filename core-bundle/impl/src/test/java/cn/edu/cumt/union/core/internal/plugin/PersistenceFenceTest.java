@@ -31,7 +31,7 @@ public class PersistenceFenceTest {
 
     static final String PROVIDER = "<provider>org.eclipse.persistence.jpa.PersistenceProvider</provider>";
     static final String OWN = "<non-jta-data-source>" + OWN_DATA_SOURCE + "</non-jta-data-source>";
-    static final String STANDARD_JPQL = "<property name=\"eclipselink.jpql.validation\" value=\"JPA 2.1\"/>";
+    static final String STANDARD_JPQL = "<property name=\"eclipselink.jpql.validation\" value=\"JPA 2.0\"/>";
 
     static String good(String extraProperties) {
         return unit(PROVIDER + OWN + "<class>cn.edu.cumt.union.plugin.outing.internal.TripEntity</class>"
@@ -119,10 +119,14 @@ public class PersistenceFenceTest {
         assertTrue(report, report.contains("not OSGI-INF/other-persistence.xml"));
     }
 
-    /** Why standard JPQL is required: EclipseLink's own grammar takes SQL text through SQL(…). */
+    /** Why standard JPQL is required: EclipseLink's own grammar takes SQL text through SQL(…), JPA 2.1's through FUNCTION(…). */
     @Test
     public void standardJpqlRefusesSqlTextThatEclipseLinksGrammarTakes() {
-        String query = "SELECT a FROM AuditEntity a WHERE SQL('1 = 1')";
+        refusedByStandardJpql("SELECT a FROM AuditEntity a WHERE SQL('1 = 1')", "SQL");
+        refusedByStandardJpql("SELECT a FROM AuditEntity a WHERE FUNCTION('ABS', a.id) > 0", "FUNCTION");
+    }
+
+    private static void refusedByStandardJpql(String query, String word) {
         EntityManagerFactory eclipseLinkGrammar = factory(Map.of());
         EntityManagerFactory standard = factory(Map.of(PersistenceFence.JPQL_VALIDATION, PersistenceFence.STANDARD_JPQL));
         try {
@@ -132,9 +136,9 @@ public class PersistenceFenceTest {
             EntityManager fenced = standard.createEntityManager();
             try {
                 fenced.createQuery(query);
-                fail("SQL() must not parse with " + PersistenceFence.STANDARD_JPQL);
+                fail(word + "() must not parse with " + PersistenceFence.STANDARD_JPQL);
             } catch (IllegalArgumentException expected) {
-                assertTrue(expected.getMessage(), expected.getMessage().contains("SQL"));
+                assertTrue(expected.getMessage(), expected.getMessage().contains(word));
             } finally {
                 fenced.close();
             }

@@ -37,7 +37,7 @@ final class TestJars {
     static String persistence(String dataSource) {
         return "<persistence><persistence-unit name=\"union-outing\" transaction-type=\"RESOURCE_LOCAL\">\n  <non-jta-data-source>"
                 + "osgi:service/javax.sql.DataSource/(osgi.jndi.service.name=" + dataSource + ")</non-jta-data-source>\n"
-                + "  <properties><property name=\"eclipselink.jpql.validation\" value=\"JPA 2.1\"/></properties>\n"
+                + "  <properties><property name=\"eclipselink.jpql.validation\" value=\"JPA 2.0\"/></properties>\n"
                 + "</persistence-unit></persistence>";
     }
 
