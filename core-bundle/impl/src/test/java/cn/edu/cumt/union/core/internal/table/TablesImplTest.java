@@ -36,6 +36,38 @@ public class TablesImplTest {
     }
 
     @Test
+    public void formulaLikeCellsOpenAsTextAndComeBackAsTheyWere() throws Exception {
+        List<String> hostile = List.of("=cmd|' /C calc'!A0", "=HYPERLINK(\"http://evil\",\"点我\")", "+86 139 0000 0000", "-5", "@SUM(A1)",
+                "\t=1", "'=already quoted", "''+two", "plain", "'plain apostrophe", "a=b");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        tables.write(TableFormat.CSV, "成员", List.of("值"), hostile.stream().map(List::of).toList(), out);
+        String csv = out.toString(StandardCharsets.UTF_8);
+        for (String line : csv.substring(1).split("\r\n")) {
+            String cell = line.startsWith("\"") ? line.substring(1) : line;
+            // no cell a spreadsheet opens as a formula
+            org.junit.Assert.assertFalse(line, cell.matches("(?s)[=+\\-@\t\r].*"));
+        }
+        List<List<String>> read = tables.read(TableFormat.CSV, new ByteArrayInputStream(out.toByteArray()));
+        for (int i = 0; i < hostile.size(); i++) {
+            String expected = hostile.get(i);
+            assertEquals(expected, read.get(i + 1).get(0));
+        }
+    }
+
+    @Test
+    public void xlsxWritesFormulaLikeValuesAsTextCells() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        tables.write(TableFormat.XLSX, "成员", List.of("值"), List.of(List.of("=HYPERLINK(\"http://evil\")"), List.of("+1")), out);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            for (int r = 1; r <= 2; r++) {
+                org.apache.poi.ss.usermodel.Cell cell = workbook.getSheetAt(0).getRow(r).getCell(0);
+                assertEquals(org.apache.poi.ss.usermodel.CellType.STRING, cell.getCellType());
+            }
+            assertEquals("=HYPERLINK(\"http://evil\")", workbook.getSheetAt(0).getRow(1).getCell(0).getStringCellValue());
+        }
+    }
+
+    @Test
     public void csvWithoutBomIsRead() throws Exception {
         List<List<String>> read = tables.read(TableFormat.CSV,
                 new ByteArrayInputStream("工号,姓名\n 1001 ,王芳\n".getBytes(StandardCharsets.UTF_8)));
