@@ -136,4 +136,31 @@ public class PlatformIT extends UnionKarafTestSupport {
             assertTrue(schema, serviceId(schemaReady(schema)) > 0);
         }
     }
+
+    /** The operator's console answers on loopback only (sshHost = 127.0.0.1 in the distribution). */
+    @Test
+    public void theSshConsoleListensOnLoopbackOnly() throws Exception {
+        int port = SETUP.ssh();
+        await("ssh on loopback", BOOT_TIMEOUT, () -> connects(java.net.InetAddress.getLoopbackAddress(), port));
+        List<java.net.InetAddress> outside = new ArrayList<>();
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            for (java.net.InetAddress address : java.util.Collections.list(nic.getInetAddresses())) {
+                if (!address.isLoopbackAddress() && !address.isLinkLocalAddress()) {
+                    outside.add(address);
+                }
+            }
+        }
+        for (java.net.InetAddress address : outside) {
+            assertFalse("ssh answers on " + address, connects(address, port));
+        }
+    }
+
+    private static boolean connects(java.net.InetAddress address, int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(address, port), 1000);
+            return true;
+        } catch (java.io.IOException refused) {
+            return false;
+        }
+    }
 }
