@@ -174,4 +174,44 @@ public class PlatformIT extends UnionKarafTestSupport {
             assertFalse(path + " -> " + reply, reply.body().contains("wadl") || reply.body().contains("Available RESTful services"));
         }
     }
+
+    /**
+     * What never reaches a resource still answers the platform's JSON: a URI Java cannot parse (was
+     * Jetty's HTML 500 naming the exception), Jetty's own refusals below /api (was its HTML page), a
+     * 405 with Allow; and every answer says nosniff and no-store.
+     */
+    @Test
+    public void everyAnswerUnderApiIsTheJsonErrorWithSafeHeaders() throws Exception {
+        for (String[] probe : new String[][] { { "GET", "/api/%uff0e", "400" }, { "GET", "/api/study/%uff0e", "400" },
+                { "GET", "/api/WEB-INF/web.xml", "404" }, { "GET", "/api/study/WEB-INF/web.xml", "404" },
+                { "GET", "/api/no-such-thing", "404" }, { "DELETE", "/api/health", "405" }, { "GET", "/api/me", "401" },
+                { "GET", "/api/health", "200" } }) {
+            String answer = raw(probe[0], probe[1]);
+            String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase(java.util.Locale.ROOT);
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            String what = probe[0] + " " + probe[1] + " -> " + answer;
+            assertTrue(what, head.startsWith("http/1.1 " + probe[2]));
+            assertTrue(what, head.contains("content-type: application/json"));
+            assertTrue(what, head.contains("x-content-type-options: nosniff"));
+            assertTrue(what, head.contains("cache-control: no-store"));
+            assertFalse(what, body.contains("<") || body.contains("Exception") || body.contains("jetty"));
+            if (!probe[2].equals("200")) {
+                assertTrue(what, body.contains("\"status\":" + probe[2]) && body.contains("\"code\""));
+            }
+            if (probe[2].equals("405")) {
+                assertTrue(what, head.contains("\r\nallow: "));
+            }
+        }
+    }
+
+    /** One request as bytes on a socket: java.net.URI would refuse to send the malformed ones. */
+    private static String raw(String method, String path) throws java.io.IOException {
+        java.net.URI base = java.net.URI.create(SETUP.baseUrl());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write((method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost()
+                    + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }

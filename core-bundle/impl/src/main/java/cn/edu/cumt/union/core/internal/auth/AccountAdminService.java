@@ -226,7 +226,7 @@ public class AccountAdminService {
         return result;
     }
 
-    /** Revokes a role. The last enabled operator keeps theirs: someone must run the platform. */
+    /** Revokes a role. The last operator who can log in keeps theirs: someone must run the platform. */
     public AccountDTO revoke(UnionPrincipal caller, long accountId, String role, Long unitId) {
         requireMayGrant(caller, role, unitId);
         AccountDTO result = jpa.txExpr(TransactionType.Required, em -> {
@@ -235,7 +235,7 @@ public class AccountAdminService {
             if (grants.isEmpty()) {
                 throw ApiException.notFound("account.role-not-found", "该账号没有此角色", "The account does not hold this role");
             }
-            if (Roles.OPERATOR.equals(role) && account.isEnabled() && enabledOperators(em) <= 1) {
+            if (Roles.OPERATOR.equals(role) && usableOperatorsBesides(em, accountId) == 0) {
                 throw ApiException.conflict("account.last-operator", "不能移除最后一个运维账号的运维角色",
                         "The last enabled operator cannot lose the operator role");
             }
@@ -258,7 +258,8 @@ public class AccountAdminService {
         }
         AccountDTO result = jpa.txExpr(TransactionType.Required, em -> {
             AccountEntity account = requireManageable(em, caller, accountId);
-            if (!enabled && account.isEnabled() && holds(em, accountId, Roles.OPERATOR) && enabledOperators(em) <= 1) {
+            if (!enabled && account.isEnabled() && holds(em, accountId, Roles.OPERATOR)
+                    && usableOperatorsBesides(em, accountId) == 0) {
                 throw ApiException.conflict("account.last-operator", "不能停用最后一个运维账号",
                         "The last enabled operator cannot be disabled");
             }
@@ -358,11 +359,18 @@ public class AccountAdminService {
         }
     }
 
-    private static long enabledOperators(EntityManager em) {
+    /**
+     * Operators other than {@code accountId} who can log in: enabled and with a password. An
+     * operator created without a password does not count, or creating one and then revoking your
+     * own role would leave nobody who can run the platform.
+     */
+    private static long usableOperatorsBesides(EntityManager em, long accountId) {
         // a boolean parameter, not a literal: EclipseLink writes literals as 1/0, which Derby refuses
         return em.createQuery("select count(distinct a.id) from AccountEntity a, RoleGrantEntity g"
-                + " where g.accountId = a.id and a.enabled = :on and g.role = :role", Long.class)
-                .setParameter("on", true).setParameter("role", Roles.OPERATOR).getSingleResult();
+                + " where g.accountId = a.id and a.enabled = :on and g.role = :role and a.passwordHash is not null"
+                + " and a.id <> :self", Long.class)
+                .setParameter("on", true).setParameter("role", Roles.OPERATOR).setParameter("self", accountId)
+                .getSingleResult();
     }
 
     private static boolean holds(EntityManager em, long accountId, String role) {

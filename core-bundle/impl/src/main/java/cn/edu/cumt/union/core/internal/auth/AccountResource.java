@@ -66,7 +66,7 @@ public class AccountResource {
     }
 
     @GET
-    @Path("/{id: [0-9]+}")
+    @Path("/{id}")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
     public AccountDTO get(@Context SecurityContext sc, @PathParam("id") long id) {
         return admin.get(UnionPrincipal.of(sc), id);
@@ -95,7 +95,7 @@ public class AccountResource {
     }
 
     @POST
-    @Path("/{id: [0-9]+}/password")
+    @Path("/{id}/password")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
     public PasswordResetDTO resetPassword(@Context SecurityContext sc, @PathParam("id") long id,
             PasswordResetRequest request) {
@@ -106,14 +106,14 @@ public class AccountResource {
     }
 
     @POST
-    @Path("/{id: [0-9]+}/unlock")
+    @Path("/{id}/unlock")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
     public AccountDTO unlock(@Context SecurityContext sc, @PathParam("id") long id) {
         return admin.unlock(UnionPrincipal.of(sc), id);
     }
 
     @POST
-    @Path("/{id: [0-9]+}/roles")
+    @Path("/{id}/roles")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
     public AccountDTO grant(@Context SecurityContext sc, @PathParam("id") long id, RoleRequest request) {
         Inputs.body(request);
@@ -121,7 +121,7 @@ public class AccountResource {
     }
 
     @DELETE
-    @Path("/{id: [0-9]+}/roles")
+    @Path("/{id}/roles")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
     public AccountDTO revoke(@Context SecurityContext sc, @PathParam("id") long id, @QueryParam("role") String role,
             @QueryParam("unitId") Long unitId) {
@@ -129,14 +129,14 @@ public class AccountResource {
     }
 
     @POST
-    @Path("/{id: [0-9]+}/enable")
+    @Path("/{id}/enable")
     @RolesAllowed({ Roles.UNION_ADMIN, Roles.OPERATOR })
     public AccountDTO enable(@Context SecurityContext sc, @PathParam("id") long id) {
         return admin.setEnabled(UnionPrincipal.of(sc), id, true);
     }
 
     @POST
-    @Path("/{id: [0-9]+}/disable")
+    @Path("/{id}/disable")
     @RolesAllowed({ Roles.UNION_ADMIN, Roles.OPERATOR })
     public AccountDTO disable(@Context SecurityContext sc, @PathParam("id") long id) {
         return admin.setEnabled(UnionPrincipal.of(sc), id, false);

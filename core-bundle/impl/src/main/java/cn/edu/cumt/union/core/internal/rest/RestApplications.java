@@ -388,6 +388,8 @@ public class RestApplications {
         long bundleId = -1;
         final Map<Long, Joined> resources = new TreeMap<>();
         ServiceRegistration<Application> registration;
+        /** The JSON edge (filter and error page) of its servlet context, while it is published. */
+        List<ServiceRegistration<?>> edge = List.of();
         Set<Long> published = Set.of();
         ScheduledFuture<?> pending;
         /** Its bundle is stopping: nothing is published until a resource joins again. */
@@ -453,10 +455,21 @@ public class RestApplications {
                 // Registered before the previous one goes: the runtime hands over from one to the other.
                 registration = context.registerService(Application.class, new PublishedApplication(singletons), properties());
                 LOG.debug("REST application {} published with {} resource(s)", name(), singletons.size());
+                if (edge.isEmpty()) {
+                    edge = ApiEdgeFilter.register(context, name());
+                }
             }
             if (previous != null) {
                 unregister(previous);
             }
+            if (registration == null) {
+                dropEdge();
+            }
+        }
+
+        private void dropEdge() {
+            edge.forEach(RestApplications::unregister);
+            edge = List.of();
         }
 
         void withdraw() {
@@ -467,6 +480,7 @@ public class RestApplications {
                 unregister(registration);
                 registration = null;
             }
+            dropEdge();
         }
 
         private String name() {
@@ -480,7 +494,9 @@ public class RestApplications {
             properties.put("osgi.jaxrs.extension.select", new String[] {
                     "(osgi.jaxrs.name=" + JsonProvider.NAME + ")",
                     "(osgi.jaxrs.name=" + ErrorMapper.NAME + ")",
-                    "(osgi.jaxrs.name=" + RequestGuard.NAME + ")" });
+                    "(osgi.jaxrs.name=" + RequestGuard.NAME + ")",
+                    "(osgi.jaxrs.name=" + ResponseHeaders.NAME + ")",
+                    "(osgi.jaxrs.name=" + TypedParameters.NAME + ")" });
             properties.put(UnionRest.APPLICATION_PROPERTY, Boolean.TRUE);
             if (!key.equals(CORE)) {
                 properties.put(PluginHeaders.ID, key);

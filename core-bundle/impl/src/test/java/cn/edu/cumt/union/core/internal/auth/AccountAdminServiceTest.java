@@ -126,8 +126,23 @@ public class AccountAdminServiceTest {
         expect(409, "account.self", () -> f.admin.setEnabled(root, root.accountId(), false));
         AccountDTO second = f.admin.createOperator(root, "ops2");
         assertEquals(List.of(new RoleGrantDTO(Roles.OPERATOR, null)), second.grants());
+        // ops2 has no password yet: nobody could log in as an operator after this
+        expect(409, "account.last-operator", () -> f.admin.revoke(root, root.accountId(), Roles.OPERATOR, null));
+        f.admin.resetPassword(root, second.id(), null, true);
         f.admin.revoke(root, root.accountId(), Roles.OPERATOR, null);
         expect(409, "account.last-operator", () -> f.admin.setEnabled(root, second.id(), false));
+    }
+
+    @Test
+    public void aDisabledOperatorDoesNotCountEither() {
+        AccountDTO second = f.admin.createOperator(root, "ops2");
+        f.admin.resetPassword(root, second.id(), null, true);
+        f.admin.setEnabled(root, second.id(), false);
+        expect(409, "account.last-operator", () -> f.admin.revoke(root, root.accountId(), Roles.OPERATOR, null));
+        // and an operator may not revoke the role of the only other usable one
+        f.admin.setEnabled(root, second.id(), true);
+        f.admin.revoke(root, second.id(), Roles.OPERATOR, null);
+        expect(409, "account.last-operator", () -> f.admin.revoke(root, root.accountId(), Roles.OPERATOR, null));
     }
 
     @Test

@@ -56,14 +56,14 @@ public class BrandProjectResource {
     }
 
     @GET
-    @Path("/{id: \\d+}")
+    @Path("/{id}")
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     public BrandProjectDetailDTO get(@Context SecurityContext sc, @PathParam("id") long id) {
         return brand.get(UnionPrincipal.of(sc), id);
     }
 
     @PUT
-    @Path("/{id: \\d+}")
+    @Path("/{id}")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     public BrandProjectDetailDTO update(@Context SecurityContext sc, @PathParam("id") long id,
             BrandProjectEditDTO input) {
@@ -71,28 +71,28 @@ public class BrandProjectResource {
     }
 
     @POST
-    @Path("/{id: \\d+}/withdraw")
+    @Path("/{id}/withdraw")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     public BrandProjectDetailDTO withdraw(@Context SecurityContext sc, @PathParam("id") long id) {
         return brand.withdraw(UnionPrincipal.of(sc), id);
     }
 
     @POST
-    @Path("/{id: \\d+}/resubmit")
+    @Path("/{id}/resubmit")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     public BrandProjectDetailDTO resubmit(@Context SecurityContext sc, @PathParam("id") long id) {
         return brand.resubmit(UnionPrincipal.of(sc), id);
     }
 
     @POST
-    @Path("/{id: \\d+}/review")
+    @Path("/{id}/review")
     @RolesAllowed(Roles.UNION_ADMIN)
     public BrandProjectDetailDTO review(@Context SecurityContext sc, @PathParam("id") long id, ReviewDTO input) {
         return brand.review(UnionPrincipal.of(sc), id, input);
     }
 
     @POST
-    @Path("/{id: \\d+}/milestones")
+    @Path("/{id}/milestones")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     public Response addMilestone(@Context SecurityContext sc, @PathParam("id") long id, MilestoneEditDTO input) {
         return Response.status(Response.Status.CREATED).entity(brand.addMilestone(UnionPrincipal.of(sc), id, input))
@@ -100,7 +100,7 @@ public class BrandProjectResource {
     }
 
     @PUT
-    @Path("/{id: \\d+}/milestones/{milestoneId: \\d+}")
+    @Path("/{id}/milestones/{milestoneId}")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     public BrandProjectDetailDTO updateMilestone(@Context SecurityContext sc, @PathParam("id") long id,
             @PathParam("milestoneId") long milestoneId, MilestoneEditDTO input) {
@@ -108,7 +108,7 @@ public class BrandProjectResource {
     }
 
     @DELETE
-    @Path("/{id: \\d+}/milestones/{milestoneId: \\d+}")
+    @Path("/{id}/milestones/{milestoneId}")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     public BrandProjectDetailDTO deleteMilestone(@Context SecurityContext sc, @PathParam("id") long id,
             @PathParam("milestoneId") long milestoneId) {
@@ -116,7 +116,7 @@ public class BrandProjectResource {
     }
 
     @POST
-    @Path("/{id: \\d+}/disbursements")
+    @Path("/{id}/disbursements")
     @RolesAllowed(Roles.UNION_ADMIN)
     public Response disburse(@Context SecurityContext sc, @PathParam("id") long id, DisbursementEditDTO input) {
         return Response.status(Response.Status.CREATED).entity(brand.disburse(UnionPrincipal.of(sc), id, input))
@@ -124,7 +124,7 @@ public class BrandProjectResource {
     }
 
     @PUT
-    @Path("/{id: \\d+}/inspection")
+    @Path("/{id}/inspection")
     @RolesAllowed(Roles.UNION_ADMIN)
     public BrandProjectDetailDTO inspect(@Context SecurityContext sc, @PathParam("id") long id,
             InspectionEditDTO input) {
@@ -132,7 +132,7 @@ public class BrandProjectResource {
     }
 
     @PUT
-    @Path("/{id: \\d+}/evaluation")
+    @Path("/{id}/evaluation")
     @RolesAllowed(Roles.UNION_ADMIN)
     public BrandProjectDetailDTO evaluate(@Context SecurityContext sc, @PathParam("id") long id,
             EvaluationEditDTO input) {

@@ -63,21 +63,21 @@ public class StudySessionResource {
     }
 
     @GET
-    @Path("/{id: \\d+}")
+    @Path("/{id}")
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     public StudySessionDTO get(@Context SecurityContext sc, @PathParam("id") long id) {
         return study.get(UnionPrincipal.of(sc), id);
     }
 
     @PUT
-    @Path("/{id: \\d+}")
+    @Path("/{id}")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     public StudySessionDTO update(@Context SecurityContext sc, @PathParam("id") long id, StudySessionEditDTO input) {
         return study.update(UnionPrincipal.of(sc), id, input);
     }
 
     @DELETE
-    @Path("/{id: \\d+}")
+    @Path("/{id}")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     public Response delete(@Context SecurityContext sc, @PathParam("id") long id) {
         study.delete(UnionPrincipal.of(sc), id);
@@ -85,14 +85,14 @@ public class StudySessionResource {
     }
 
     @GET
-    @Path("/{id: \\d+}/code")
+    @Path("/{id}/code")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     public CheckInCodeDTO code(@Context SecurityContext sc, @PathParam("id") long id) {
         return study.code(UnionPrincipal.of(sc), id);
     }
 
     @POST
-    @Path("/{id: \\d+}/check-in")
+    @Path("/{id}/check-in")
     @RolesAllowed(Roles.MEMBER)
     public AttendanceDTO checkIn(@Context SecurityContext sc, @PathParam("id") long id, CheckInDTO input) {
         if (input == null) {
@@ -102,7 +102,7 @@ public class StudySessionResource {
     }
 
     @PUT
-    @Path("/{id: \\d+}/attendance")
+    @Path("/{id}/attendance")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     public AttendanceSheetDTO recordAttendance(@Context SecurityContext sc, @PathParam("id") long id,
             MemberIdsDTO input) {
@@ -110,7 +110,7 @@ public class StudySessionResource {
     }
 
     @GET
-    @Path("/{id: \\d+}/attendance")
+    @Path("/{id}/attendance")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     public AttendanceSheetDTO attendance(@Context SecurityContext sc, @PathParam("id") long id) {
         return study.attendanceSheet(UnionPrincipal.of(sc), id);
