@@ -10,8 +10,8 @@ import org.slf4j.Logger;
  * How the core's components take a configuration change in place (DS {@code @Modified}): each keeps
  * its settings in one immutable snapshot in a {@code volatile} field and swaps it whole, so a
  * request sees the old settings or the new ones, never a mix. A snapshot that cannot be built from
- * the new values (its constructor throws {@link IllegalArgumentException}) is not applied: the old
- * one stays and the log says why. Nothing is deactivated, so no service or endpoint goes away.
+ * the new values (a check throws {@link IllegalArgumentException}, or DS cannot convert a value to
+ * its type) is not applied: the old one stays and the log says why. Nothing is deactivated, so no service or endpoint goes away.
  */
 public final class LiveConfig {
 
@@ -22,7 +22,7 @@ public final class LiveConfig {
     public static <S> S initial(Logger log, String pid, Supplier<S> configured, Supplier<S> defaults) {
         try {
             return configured.get();
-        } catch (IllegalArgumentException invalid) {
+        } catch (RuntimeException invalid) {
             log.error("Configuration {} is not valid ({}); starting with the default settings instead. Fix etc/{}.cfg:"
                     + " the correction applies at once", pid, invalid.getMessage(), pid);
             return defaults.get();
@@ -35,7 +35,7 @@ public final class LiveConfig {
             S next = configured.get();
             log.info("Configuration {} applied in place", pid);
             return next;
-        } catch (IllegalArgumentException invalid) {
+        } catch (RuntimeException invalid) {
             log.warn("Configuration {} NOT applied: {}. The previous settings stay in force; fix etc/{}.cfg", pid,
                     invalid.getMessage(), pid);
             return current;

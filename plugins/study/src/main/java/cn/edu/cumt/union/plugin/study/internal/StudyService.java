@@ -97,7 +97,7 @@ public class StudyService {
     private static Duration initialWindow(Config config) {
         try {
             return window(config);
-        } catch (IllegalArgumentException invalid) {
+        } catch (RuntimeException invalid) {
             LOG.error("Configuration {} is not valid ({}); the default check-in window of 15 minutes is used", PID,
                     invalid.getMessage());
             return Duration.ofMinutes(15);
@@ -118,7 +118,7 @@ public class StudyService {
         try {
             window = window(config);
             LOG.info("Configuration {} applied in place: check-in opens {} minutes before a session", PID, window.toMinutes());
-        } catch (IllegalArgumentException invalid) {
+        } catch (RuntimeException invalid) {
             LOG.warn("Configuration {} NOT applied: {}. The check-in window stays {} minutes", PID, invalid.getMessage(),
                     window.toMinutes());
         }
