@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 import org.junit.Test;
@@ -36,7 +37,10 @@ public class LiveConfigurationIT extends UnionKarafTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        return new Option[] { systemProperty(FAMILYDAY_JAR).value(Distribution.familydayJar().toString()) };
+        // Pax Exam logs at WARN; the drill reads the core's INFO line where no API shows a setting
+        return new Option[] { systemProperty(FAMILYDAY_JAR).value(Distribution.familydayJar().toString()),
+                set(new CfgKey("org.ops4j.pax.logging", "log4j2.logger.union.name"), "cn.edu.cumt.union"),
+                set(new CfgKey("org.ops4j.pax.logging", "log4j2.logger.union.level"), "INFO") };
     }
 
     @Test
@@ -52,8 +56,11 @@ public class LiveConfigurationIT extends UnionKarafTestSupport {
 
         assertTrue("the clients were running: " + result.requests(), result.requests() > ROUNDS * 20L);
         assertEquals("requests that failed while etc/ changed: " + result.firstFailures(), 0, result.failures().size());
-        assertEquals("the core's and the study plugin's services, by service id (a restart gives new ids)", before,
-                services());
+        // a restart unregisters a service and registers it again under a new id; a service added meanwhile is no restart
+        TreeMap<Long, String> after = services();
+        TreeMap<Long, String> gone = new TreeMap<>(before);
+        gone.entrySet().removeAll(after.entrySet());
+        assertEquals("services of the core and the study plugin unregistered while etc/ changed", Map.of(), gone);
         assertEquals("the JAX-RS runtime's change count: no application or extension was re-registered",
                 runtimeChanges, jaxrsRuntimeChangeCount());
         System.out.printf("LiveConfigurationIT: %d edits, %d requests, 0 failed, slowest round applied in %d ms%n",
