@@ -163,4 +163,15 @@ public class PlatformIT extends UnionKarafTestSupport {
             return false;
         }
     }
+
+    /** Nothing describes or serves the API anonymously outside /api: no CXF service list, no WADL. */
+    @Test
+    public void noServiceListOrWadlForStrangers() {
+        for (String path : List.of("/cxf/services", "/cxf", "/api/?_wadl", "/api/me?_wadl", "/api/study?_wadl", "/api/study/sessions?_wadl",
+                "/api/health?_wadl")) {
+            Rest.Reply reply = get(path);
+            assertFalse(path + " -> " + reply, reply.status() == 200 && reply.body().contains("<"));
+            assertFalse(path + " -> " + reply, reply.body().contains("wadl") || reply.body().contains("Available RESTful services"));
+        }
+    }
 }

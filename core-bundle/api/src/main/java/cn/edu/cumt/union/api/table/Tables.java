@@ -27,7 +27,9 @@ public interface Tables {
      * Reads the first sheet of a table. Every cell comes back as trimmed text ({@code ""} when
      * empty); dates in .xlsx come back as ISO {@code yyyy-MM-dd}. The first row is the header.
      *
-     * @throws IOException when the file cannot be read as the format says
+     * @throws TableException when the file cannot be read as the format says, or passes one of
+     *         the platform's limits (rows, columns, cells, cell length, uncompressed size)
+     * @throws IOException when the stream itself fails
      */
     List<List<String>> read(TableFormat format, InputStream in) throws IOException;
 }

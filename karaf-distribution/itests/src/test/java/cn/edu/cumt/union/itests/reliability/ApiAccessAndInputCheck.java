@@ -190,6 +190,65 @@ public class ApiAccessAndInputCheck {
                 failures.size());
     }
 
+    /**
+     * Uploads that would cost the server its heap if it believed them (zip bombs, row and column
+     * jumps, millions of cells) are refused with 413 or 400 naming the limit, while a bystander's
+     * {@code /api/me} keeps answering, and quickly.
+     */
+    @Test
+    public void hostileFilesAreRefusedWhileOthersStayFast() throws Exception {
+        List<HostileFiles.File> files = HostileFiles.all();
+        Rest admin = world.client(World.UNION_ADMIN);
+        Rest bystander = world.client(World.MEMBER);
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean uploading = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread watcher = new Thread(() -> {
+            while (uploading.get()) {
+                long start = System.nanoTime();
+                Rest.Reply me = bystander.get("/api/me");
+                latencies.add((System.nanoTime() - start) / 1_000_000);
+                if (me.status() != 200) {
+                    failures.add("bystander /api/me -> " + me);
+                }
+            }
+        }, "bystander");
+        watcher.start();
+        try {
+            for (int round = 0; round < 3; round++) {
+                for (HostileFiles.File file : files) {
+                    Rest.Reply reply = admin.upload("/api/members/import?dryRun=true&format=" + file.format(),
+                            file.contentType(), file.bytes());
+                    FIGURES.inc("hostile.uploads");
+                    String problem = Verdict.problem(reply);
+                    String code = Verdict.code(reply);
+                    if (problem == null && !(reply.status() == file.expectedStatus() && file.expectedCode().equals(code))) {
+                        problem = "expected " + file.expectedStatus() + " " + file.expectedCode();
+                    }
+                    if (problem != null) {
+                        failures.add(file.what() + ": " + problem + " -> " + reply);
+                    }
+                }
+            }
+        } finally {
+            uploading.set(false);
+            watcher.join(30_000);
+        }
+        List<Long> sorted = new ArrayList<>(latencies);
+        java.util.Collections.sort(sorted);
+        long median = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
+        long max = sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1);
+        FIGURES.add("hostile.bystander.requests", sorted.size());
+        FIGURES.add("hostile.bystander.median-ms", median);
+        FIGURES.add("hostile.bystander.max-ms", max);
+        System.out.println("hostile files: bystander " + sorted.size() + " requests, median " + median + " ms, max " + max + " ms");
+        failures.forEach(f -> System.out.println("HOSTILE-FILE FAILURE " + f));
+        assertTrue(failures.size() + " failures, first: " + failures.stream().limit(10).toList(), failures.isEmpty());
+        // generous bounds for a shared, loaded machine: before the limits, one such file stalled everyone for up to 24 s
+        assertTrue("bystander median " + median + " ms", median < 1_000);
+        assertTrue("bystander max " + max + " ms", max < 10_000);
+    }
+
     /** The caller that passes the operation's declaration: the highest of the admins, else a member, else nobody. */
     private static String actorFor(ApiOperation operation) {
         if (operation.isPublic()) {

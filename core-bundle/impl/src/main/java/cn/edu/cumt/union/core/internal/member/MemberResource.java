@@ -39,6 +39,7 @@ import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.table.TableException;
 import cn.edu.cumt.union.api.table.TableFormat;
 import cn.edu.cumt.union.api.table.Tables;
 import cn.edu.cumt.union.core.internal.org.OrganisationService;
@@ -148,9 +149,13 @@ public class MemberResource {
         List<List<String>> table;
         try {
             table = tables.read(format(format, contentType), body);
+        } catch (TableException e) {
+            throw e.problem() == TableException.Problem.TOO_LARGE
+                    ? new ApiException(413, "import.too-large", e.messageZh(), e.getMessage(), List.of("limit: " + e.limit()))
+                    : ApiException.badRequest("import.unreadable", e.messageZh(), e.getMessage());
         } catch (IOException e) {
-            throw ApiException.badRequest("import.unreadable", "文件无法读取，请检查格式", "The file cannot be read: "
-                    + e.getMessage());
+            // the upload broke off (or passed the body limit) while it was read
+            throw ApiException.badRequest("import.unreadable", "文件未能完整上传，请重试", "The file did not arrive in full; try again");
         }
         ImportReportDTO report = members.importTable(scope, table, dryRun);
         boolean rejected = !dryRun && !report.applied();

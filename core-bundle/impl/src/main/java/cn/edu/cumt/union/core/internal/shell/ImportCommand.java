@@ -13,6 +13,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
+import cn.edu.cumt.union.api.table.TableException;
 import cn.edu.cumt.union.api.table.TableFormat;
 import cn.edu.cumt.union.api.table.Tables;
 import cn.edu.cumt.union.core.internal.member.ImportReportDTO;
@@ -50,6 +51,8 @@ public class ImportCommand implements Action {
         List<List<String>> table;
         try (InputStream in = Files.newInputStream(path)) {
             table = tables.read(format, in);
+        } catch (TableException e) {
+            throw new IllegalArgumentException(e.messageZh() + " / " + e.getMessage());
         }
         ImportReportDTO report = ConsoleWork.call(() -> members.importTable(UnitScope.all(), table, !apply));
         System.out.println("行数 rows " + report.rows() + ", 有效 valid " + report.valid() + ", 新增 to create "

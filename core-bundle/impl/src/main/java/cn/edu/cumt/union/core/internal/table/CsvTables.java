@@ -8,7 +8,10 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +20,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+
+import cn.edu.cumt.union.api.table.TableException;
 
 /**
  * UTF-8 CSV: written with a byte-order mark (Excel needs it for Chinese), read with or without one.
@@ -61,24 +66,45 @@ final class CsvTables {
         return cell.startsWith("'") && FORMULA_LIKE.matcher(cell).matches() ? cell.substring(1) : cell;
     }
 
-    static List<List<String>> read(InputStream in) throws IOException {
-        Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        reader.mark(1);
-        if (reader.read() != BOM) {
-            reader.reset();
-        }
-        List<List<String>> rows = new ArrayList<>();
-        try (CSVParser parser = CSVFormat.RFC4180.parse(reader)) {
-            for (CSVRecord record : parser) {
-                List<String> row = new ArrayList<>(record.size());
-                for (String cell : record) {
-                    row.add(restored(cell.trim()));
-                }
-                rows.add(row);
+    static List<List<String>> read(InputStream in, TableLimits limits) throws IOException {
+        // REPORT, not replace: a CSV saved as GBK (Excel's default on Chinese Windows) must be
+        // refused with a hint, not imported as mojibake.
+        Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+        TableLimits.Collector table = limits.collector();
+        CSVParser parser = null;
+        try {
+            reader.mark(1);
+            if (reader.read() != BOM) {
+                reader.reset();
             }
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            throw new IOException("CSV cannot be parsed: " + e.getMessage(), e);
+            parser = CSVFormat.RFC4180.parse(reader);
+            for (CSVRecord record : parser) {
+                List<String> row = new ArrayList<>(Math.min(record.size(), limits.maxColumns()));
+                for (String cell : record) {
+                    row.add(table.cell(row.size(), restored(cell.trim())));
+                }
+                table.add(row);
+            }
+        } catch (IllegalStateException | UncheckedIOException | CharacterCodingException e) {
+            throw unreadable(e, parser == null ? 1 : parser.getCurrentLineNumber() + 1);
+        } finally {
+            if (parser != null) {
+                parser.close();
+            }
         }
-        return rows;
+        return table.rows();
+    }
+
+    /** The parser's complaint in the sender's words: the encoding, or the line that is malformed. */
+    private static TableException unreadable(Exception e, long line) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CharacterCodingException) {
+                return TableException.unreadable("文件不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+                        "The file is not UTF-8 text; save it from Excel as \"CSV UTF-8 (Comma delimited)\"", e);
+            }
+        }
+        return TableException.unreadable("CSV 第 " + line + " 行附近格式错误（引号未成对？）",
+                "The CSV is malformed near line " + line + " (an unclosed quote?)", e);
     }
 }

@@ -5,14 +5,65 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import cn.edu.cumt.union.api.table.TableFormat;
 import cn.edu.cumt.union.api.table.Tables;
 
-/** Tables service: CSV through Commons CSV, .xlsx through Apache POI (streaming both ways). */
-@Component(service = Tables.class)
+/**
+ * Tables service: CSV through Commons CSV, .xlsx through Apache POI (streaming both ways), every
+ * read bounded by {@link TableLimits} from {@code etc/cn.edu.cumt.union.tables.cfg}, applied in place.
+ */
+@Component(service = Tables.class, configurationPid = "cn.edu.cumt.union.tables")
+@Designate(ocd = TablesImpl.Config.class)
 public class TablesImpl implements Tables {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TablesImpl.class);
+
+    @ObjectClassDefinition(name = "Union tables (imports)")
+    public @interface Config {
+        @AttributeDefinition(description = "Most rows a table may have, the header included")
+        int max_rows() default 200_000;
+
+        @AttributeDefinition(description = "Most columns a row may have")
+        int max_columns() default 100;
+
+        @AttributeDefinition(description = "Most cells in a table")
+        long max_cells() default 3_000_000;
+
+        @AttributeDefinition(description = "Most characters in one cell")
+        int max_cell_chars() default 4_000;
+
+        @AttributeDefinition(description = "Most bytes one entry of an .xlsx file may inflate to")
+        long max_uncompressed_bytes() default 200L * 1024 * 1024;
+    }
+
+    private volatile TableLimits limits = TableLimits.DEFAULTS;
+
+    public TablesImpl() {
+    }
+
+    TablesImpl(TableLimits limits) {
+        this.limits = limits;
+    }
+
+    @Activate
+    @Modified
+    void configure(Config config) {
+        try {
+            limits = new TableLimits(config.max_rows(), config.max_columns(), config.max_cells(),
+                    config.max_cell_chars(), config.max_uncompressed_bytes());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("cn.edu.cumt.union.tables: {}; keeping {}", e.getMessage(), limits);
+        }
+    }
 
     @Override
     public void write(TableFormat format, String sheetName, List<String> header, List<List<String>> rows,
@@ -26,9 +77,10 @@ public class TablesImpl implements Tables {
 
     @Override
     public List<List<String>> read(TableFormat format, InputStream in) throws IOException {
+        TableLimits current = limits;
         return switch (require(format)) {
-        case CSV -> CsvTables.read(in);
-        case XLSX -> XlsxTables.read(in);
+        case CSV -> CsvTables.read(in, current);
+        case XLSX -> XlsxTables.read(in, current);
         };
     }
 
