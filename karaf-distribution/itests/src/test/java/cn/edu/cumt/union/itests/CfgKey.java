@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -29,7 +30,10 @@ public record CfgKey(String pid, String key) {
         return "etc/" + pid + ".cfg";
     }
 
-    /** For a Karaf unpacked by hand: sets the key in its file, adding the key or the file when absent. */
+    /**
+     * Sets the key in its file, adding the key or the file when absent: for a Karaf unpacked by hand,
+     * or a running one (whose Config Admin then applies it).
+     */
     public void write(Path karafHome, String value) {
         Path file = karafHome.resolve(file());
         Pattern existing = Pattern.compile("^\\s*" + Pattern.quote(key) + "\\s*[=:].*");
@@ -51,7 +55,10 @@ public record CfgKey(String pid, String key) {
             if (!replaced) {
                 result.add(key + " = " + value);
             }
-            Files.write(file, result, StandardCharsets.UTF_8);
+            // A running Karaf watches etc/ (fileinstall): it must see the old file or the new one, never half of it.
+            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.write(temp, result, StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot set " + key + " in " + file, e);
         }

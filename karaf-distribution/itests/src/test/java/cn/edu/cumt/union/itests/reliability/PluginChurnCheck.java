@@ -5,15 +5,12 @@ import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.ClassRule;
 import org.junit.Test;
 
+import cn.edu.cumt.union.itests.Bystanders;
 import cn.edu.cumt.union.itests.Fixtures;
 import cn.edu.cumt.union.itests.KarafSetup;
 import cn.edu.cumt.union.itests.PluginJars;
@@ -48,36 +45,7 @@ public class PluginChurnCheck {
         byte[] v1 = Files.readAllBytes(Paths.get(System.getProperty("union.itests.outing-jar")));
         byte[] v2 = PluginJars.withHeaders(v1, Map.of("Bundle-Version", "1.1.0"));
 
-        List<String> failures = new CopyOnWriteArrayList<>();
-        AtomicLong requests = new AtomicLong();
-        List<Thread> clients = new ArrayList<>();
-        // A flag, not interrupts: an interrupted HTTP call would count as a failure of the platform.
-        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
-        List<String> paths = List.of("/api/me", "/api/members?q=%E7%8E%8B", "/api/study/sessions", "/api/units", "/api/health");
-        long started = System.nanoTime();
-        for (int i = 0; i < CLIENTS; i++) {
-            Rest client = rest.withToken(rest.login(KarafSetup.ADMIN_USERNAME, KarafSetup.ADMIN_PASSWORD));
-            int offset = i;
-            Thread thread = new Thread(() -> {
-                for (int n = offset; running.get(); n++) {
-                    String path = paths.get(n % paths.size());
-                    int status;
-                    try {
-                        status = client.get(path).status();
-                    } catch (RuntimeException broken) {
-                        status = -1;
-                    }
-                    requests.incrementAndGet();
-                    if (status / 100 != 2) {
-                        failures.add(path + " -> " + status + " at " + (System.nanoTime() - started) / 1_000_000 + " ms");
-                    }
-                }
-            }, "churn-client-" + i);
-            thread.setDaemon(true);
-            clients.add(thread);
-            thread.start();
-        }
-
+        Bystanders bystanders = new Bystanders(rest, CLIENTS, "churn");
         long operations = 0;
         try {
             for (int round = 0; round < ROUNDS; round++) {
@@ -95,18 +63,15 @@ public class PluginChurnCheck {
                 operations += 6;
             }
         } finally {
-            running.set(false);
-            for (Thread client : clients) {
-                client.join(20_000);
-            }
+            bystanders.close();
         }
         FIGURES.add("plugin operations", operations);
-        FIGURES.add("requests", requests.get());
-        FIGURES.add("requests not 2xx", failures.size());
-        FIGURES.note("first failures", failures.isEmpty() ? "-" : String.join("; ", failures.subList(0, Math.min(5, failures.size()))));
-        assertTrue("the clients were running: " + requests.get(), requests.get() > ROUNDS * 10L);
-        assertEquals("requests that failed while plugins changed: " + failures.subList(0, Math.min(20, failures.size())),
-                0, failures.size());
+        FIGURES.add("requests", bystanders.requests());
+        FIGURES.add("requests not 2xx", bystanders.failures().size());
+        FIGURES.note("first failures", bystanders.firstFailures(5));
+        assertTrue("the clients were running: " + bystanders.requests(), bystanders.requests() > ROUNDS * 10L);
+        assertEquals("requests that failed while plugins changed: " + bystanders.firstFailures(20), 0,
+                bystanders.failures().size());
     }
 
     private static void expect(Rest.Reply reply, int status, String what) {

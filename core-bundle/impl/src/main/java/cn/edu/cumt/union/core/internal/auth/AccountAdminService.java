@@ -17,7 +17,10 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import cn.edu.cumt.union.api.audit.AuditLog;
 import cn.edu.cumt.union.api.rest.ApiException;
@@ -26,6 +29,7 @@ import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.storage.SchemaReady;
+import cn.edu.cumt.union.core.internal.config.LiveConfig;
 import cn.edu.cumt.union.core.internal.member.MemberEntity;
 import cn.edu.cumt.union.core.internal.org.UnitEntity;
 
@@ -33,7 +37,8 @@ import cn.edu.cumt.union.core.internal.org.UnitEntity;
  * Accounts as administrators manage them: creation, password resets, roles, enabling. Operators and
  * union administrators act on every account; a unit administrator only on accounts of members of
  * the units they manage, never on accounts that hold more than {@code unit-admin}. Only an
- * operator touches an operator's account or grants {@code operator}.
+ * operator touches an operator's account or grants {@code operator}. Of {@link AuthConfig} it reads
+ * only {@code password.iterations}, applied in place.
  */
 @Component(service = AccountAdminService.class, configurationPid = AuthConfig.PID)
 public class AccountAdminService {
@@ -45,8 +50,11 @@ public class AccountAdminService {
     private final JpaTemplate jpa;
     private final SessionService sessions;
     private final AuditLog audit;
+    private static final Logger LOG = LoggerFactory.getLogger(AccountAdminService.class);
+
     private final AccessControl access;
-    private final PasswordHasher hasher;
+    /** The one setting this service reads: immutable, swapped whole on a configuration change. */
+    private volatile PasswordHasher hasher;
     private final Clock clock;
 
     @Activate
@@ -54,7 +62,22 @@ public class AccountAdminService {
             @Reference(target = "(" + SchemaReady.SCHEMA_ID + "=core)") SchemaReady schema,
             @Reference SessionService sessions, @Reference AuditLog audit, @Reference AccessControl access,
             AuthConfig config) {
-        this(jpa, sessions, audit, access, new PasswordHasher(config.password_iterations()), Clock.systemUTC());
+        this(jpa, sessions, audit, access, LiveConfig.initial(LOG, AuthConfig.PID, () -> hasher(config),
+                () -> hasher(LiveConfig.defaults(AuthConfig.class))), Clock.systemUTC());
+    }
+
+    private static PasswordHasher hasher(AuthConfig config) {
+        return new PasswordHasher(AuthSettings.check(config).password_iterations());
+    }
+
+    /** A change of etc/cn.edu.cumt.union.auth.cfg: applied in place, or refused when the value is not valid. */
+    @Modified
+    void modified(AuthConfig config) {
+        hasher = LiveConfig.changed(LOG, AuthConfig.PID, hasher, () -> hasher(config));
+    }
+
+    PasswordHasher hasher() {
+        return hasher;
     }
 
     AccountAdminService(JpaTemplate jpa, SessionService sessions, AuditLog audit, AccessControl access,
@@ -165,6 +188,7 @@ public class AccountAdminService {
      * {@code password} is {@code null}. Ends every session of the account and lifts any lock.
      */
     public PasswordResetDTO resetPassword(UnionPrincipal caller, long accountId, String password, boolean mustChange) {
+        PasswordHasher hasher = this.hasher;
         String chosen = password;
         boolean random = chosen == null;
         String username = jpa.txExpr(TransactionType.Required,

@@ -19,6 +19,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +30,14 @@ import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.storage.SchemaReady;
 import cn.edu.cumt.union.core.internal.audit.AuditLogImpl;
+import cn.edu.cumt.union.core.internal.config.LiveConfig;
 import cn.edu.cumt.union.core.internal.member.MemberEntity;
 import cn.edu.cumt.union.core.internal.rest.RequestContext;
 
 /**
  * Logging in and out, changing one's own password, and the first operator account. Settings come
- * from {@link AuthConfig} (pid {@code cn.edu.cumt.union.auth}), shared with {@link SessionService}.
+ * from {@link AuthConfig} (pid {@code cn.edu.cumt.union.auth}), shared with {@link SessionService};
+ * a change applies in place from the next request ({@link Settings}).
  */
 @Component(service = AccountService.class, configurationPid = AuthConfig.PID)
 public class AccountService {
@@ -47,40 +50,65 @@ public class AccountService {
     private final JpaTemplate jpa;
     private final SessionService sessions;
     private final AuditLogImpl audit;
-    private final PasswordHasher hasher;
-    private final LoginLimits limits;
     private final Clock clock;
     private final Consumer<Duration> sleeper;
-    private final String initialUsername;
-    private final Path initialPasswordFile;
-    private volatile String dummyHash;
+    private volatile Settings settings;
+    private volatile DummyHash dummyHash;
+
+    /** Every setting a request reads, swapped whole on a configuration change. */
+    record Settings(PasswordHasher hasher, LoginLimits limits, String initialUsername, Path initialPasswordFile) {
+
+        static Settings of(AuthConfig config) {
+            AuthSettings.check(config);
+            return new Settings(new PasswordHasher(config.password_iterations()), LoginLimits.of(config),
+                    config.initial_admin_username().strip(), DataDir.resolve(config.initial_admin_password_file().strip()));
+        }
+    }
+
+    /** The hash unknown usernames are checked against, made with the hasher in use (same cost as a real one). */
+    private record DummyHash(PasswordHasher hasher, String hash) {
+    }
 
     @Activate
     public AccountService(@Reference(target = "(osgi.unit.name=union-core)") JpaTemplate jpa,
             @Reference(target = "(" + SchemaReady.SCHEMA_ID + "=core)") SchemaReady schema,
-            @Reference SessionService sessions, @Reference AuditLogImpl audit, AuthConfig config) throws IOException {
-        this(jpa, sessions, audit, new PasswordHasher(config.password_iterations()), LoginLimits.of(config),
-                Clock.systemUTC(), AccountService::sleep, config.initial_admin_username().strip(),
-                DataDir.resolve(config.initial_admin_password_file()));
+            @Reference SessionService sessions, @Reference AuditLogImpl audit, AuthConfig config) {
+        this(jpa, sessions, audit, LiveConfig.initial(LOG, AuthConfig.PID, () -> Settings.of(config),
+                () -> Settings.of(LiveConfig.defaults(AuthConfig.class))), Clock.systemUTC(), AccountService::sleep);
         RequestContext.runAs("system", "startup", () -> ensureInitialOperator(config.initial_admin_password()));
     }
 
     AccountService(JpaTemplate jpa, SessionService sessions, AuditLogImpl audit, PasswordHasher hasher,
             LoginLimits limits, Clock clock, Consumer<Duration> sleeper, String initialUsername,
             Path initialPasswordFile) {
+        this(jpa, sessions, audit, new Settings(hasher, limits, initialUsername, initialPasswordFile), clock, sleeper);
+    }
+
+    private AccountService(JpaTemplate jpa, SessionService sessions, AuditLogImpl audit, Settings settings, Clock clock,
+            Consumer<Duration> sleeper) {
         this.jpa = jpa;
         this.sessions = sessions;
         this.audit = audit;
-        this.hasher = hasher;
-        this.limits = limits;
+        this.settings = settings;
         this.clock = clock;
         this.sleeper = sleeper;
-        this.initialUsername = initialUsername;
-        this.initialPasswordFile = initialPasswordFile;
+    }
+
+    /**
+     * A change of etc/cn.edu.cumt.union.auth.cfg: applied in place, or refused whole when a value is
+     * not valid. The initial operator is created only when there is no account, at start.
+     */
+    @Modified
+    void modified(AuthConfig config) {
+        settings = LiveConfig.changed(LOG, AuthConfig.PID, settings, () -> Settings.of(config));
+    }
+
+    Settings settings() {
+        return settings;
     }
 
     PasswordHasher hasher() {
-        return hasher;
+        return settings.hasher();
     }
 
     /**
@@ -90,10 +118,13 @@ public class AccountService {
      * @throws ApiException 401 {@code auth.invalid-credentials}, or 423 {@code auth.locked}
      */
     public LoginDTO login(String username, String password, String client) {
+        Settings current = settings;
+        PasswordHasher hasher = current.hasher();
+        LoginLimits limits = current.limits();
         AccountEntity account = jpa.txExpr(TransactionType.Required, em -> findByUsername(em, username));
         Instant now = clock.instant();
         if (account == null) {
-            hasher.verify(password, dummyHash()); // same work as for a real account: no timing hint
+            hasher.verify(password, dummyHash(hasher)); // same work as for a real account: no timing hint
             // The attempted name is not recorded: people type their password into it by mistake.
             audit.failed("auth.login", "Account", null, "unknown username");
             throw invalidCredentials();
@@ -104,7 +135,7 @@ public class AccountService {
             throw locked(account.getLockedUntil());
         }
         if (!account.isEnabled() || account.getPasswordHash() == null) {
-            hasher.verify(password, dummyHash());
+            hasher.verify(password, dummyHash(hasher));
             String why = account.isEnabled() ? "no password set" : "account disabled";
             RequestContext.runAs(name, source(), () -> audit.failed("auth.login", "Account", id(account), why));
             throw invalidCredentials();
@@ -112,7 +143,7 @@ public class AccountService {
         int failures = limits.countAfterExpiredLock(account.getFailedLogins(), account.getLockedUntil(), now);
         pause(limits.delayBefore(failures));
         if (!hasher.verify(password, account.getPasswordHash())) {
-            Instant lockedUntil = recordFailure(account, now);
+            Instant lockedUntil = recordFailure(account, now, limits);
             RequestContext.runAs(name, source(), () -> audit.failed("auth.login", "Account", id(account), "wrong password"));
             if (lockedUntil != null) {
                 throw locked(lockedUntil);
@@ -145,6 +176,9 @@ public class AccountService {
      * counts as a failed login.
      */
     public void changePassword(UnionPrincipal caller, String oldPassword, String newPassword) {
+        Settings current = settings;
+        PasswordHasher hasher = current.hasher();
+        LoginLimits limits = current.limits();
         AccountEntity account = jpa.txExpr(TransactionType.Required, em -> em.find(AccountEntity.class, caller.accountId()));
         if (account == null || !account.isEnabled()) {
             throw ApiException.unauthorized("auth.required", "请先登录", "Authentication required");
@@ -156,7 +190,7 @@ public class AccountService {
         pause(limits.delayBefore(
                 limits.countAfterExpiredLock(account.getFailedLogins(), account.getLockedUntil(), now)));
         if (!hasher.verify(oldPassword, account.getPasswordHash())) {
-            Instant lockedUntil = recordFailure(account, now);
+            Instant lockedUntil = recordFailure(account, now, limits);
             audit.failed("auth.password.change", "Account", id(account), "wrong current password");
             if (lockedUntil != null) {
                 sessions.endAll(account.getId(), null);
@@ -180,7 +214,7 @@ public class AccountService {
         sessions.endAll(account.getId(), caller.sessionId());
         sessions.refresh(account.getId()); // the kept session reloads without the must-change flag
         audit.record("auth.password.change", "Account", id(account), "other sessions ended");
-        forgetInitialPassword(account.getUsername());
+        forgetInitialPassword(account.getUsername(), current);
     }
 
     /** What the caller's user interface needs to know about them. */
@@ -200,6 +234,10 @@ public class AccountService {
      * else a random one written to an owner-only file (never to the log).
      */
     void ensureInitialOperator(String configuredPassword) {
+        Settings current = settings;
+        PasswordHasher hasher = current.hasher();
+        String initialUsername = current.initialUsername();
+        Path initialPasswordFile = current.initialPasswordFile();
         long accounts = jpa.txExpr(TransactionType.Required,
                 em -> em.createQuery("select count(a) from AccountEntity a", Long.class).getSingleResult());
         if (accounts > 0) {
@@ -247,10 +285,11 @@ public class AccountService {
     }
 
     /** The random first password is useless once changed: do not leave it lying around. */
-    private void forgetInitialPassword(String username) {
-        if (!username.equals(initialUsername)) {
+    private void forgetInitialPassword(String username, Settings current) {
+        if (!username.equals(current.initialUsername())) {
             return;
         }
+        Path initialPasswordFile = current.initialPasswordFile();
         try {
             if (Files.deleteIfExists(initialPasswordFile)) {
                 LOG.info("Deleted {} now that '{}' has chosen a password", initialPasswordFile, username);
@@ -266,7 +305,7 @@ public class AccountService {
      *
      * @return until when the account is now locked, or {@code null}
      */
-    private Instant recordFailure(AccountEntity account, Instant now) {
+    private Instant recordFailure(AccountEntity account, Instant now, LoginLimits limits) {
         return jpa.txExpr(TransactionType.Required, em -> {
             Instant previousLock = account.getLockedUntil();
             if (previousLock != null && !limits.isLocked(previousLock, now)) {
@@ -299,13 +338,13 @@ public class AccountService {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    private String dummyHash() {
-        String hash = dummyHash;
-        if (hash == null) {
-            hash = hasher.hash(hasher.randomPassword(20));
-            dummyHash = hash;
+    private String dummyHash(PasswordHasher hasher) {
+        DummyHash dummy = dummyHash;
+        if (dummy == null || dummy.hasher() != hasher) {
+            dummy = new DummyHash(hasher, hasher.hash(hasher.randomPassword(20)));
+            dummyHash = dummy;
         }
-        return hash;
+        return dummy.hash();
     }
 
     private void pause(Duration delay) {

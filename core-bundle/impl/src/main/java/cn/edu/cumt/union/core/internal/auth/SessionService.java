@@ -28,6 +28,7 @@ import org.apache.cxf.rs.security.jose.jws.JwsJwtCompactProducer;
 import org.apache.cxf.rs.security.jose.jwt.JwtClaims;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -36,12 +37,15 @@ import org.slf4j.LoggerFactory;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.storage.SchemaReady;
+import cn.edu.cumt.union.core.internal.config.LiveConfig;
 
 /**
  * Login sessions and their bearer tokens: HS256-signed JWTs (CXF JOSE) whose {@code jti} names a
  * session row. The signature proves the token is ours; the session row lets logout and password
  * changes end it before it expires. Sessions are cached in memory so that an authenticated request
- * costs no database read; the last-seen time is written back at most once a minute.
+ * costs no database read; the last-seen time is written back at most once a minute. A change of
+ * {@link AuthConfig} applies in place ({@link Settings}): new limits hold for every session from its
+ * next request, a new key file signs from the next login and ends the sessions signed by the old key.
  */
 @Component(service = { SessionService.class, TokenAuthenticator.class }, configurationPid = AuthConfig.PID)
 @Designate(ocd = AuthConfig.class)
@@ -52,24 +56,57 @@ public class SessionService implements TokenAuthenticator {
     private static final Duration LAST_SEEN_WRITE_INTERVAL = Duration.ofMinutes(1);
 
     private final JpaTemplate jpa;
-    private final Duration idleLimit;
-    private final Duration absoluteLimit;
-    private final byte[] signingKey;
     private final Map<String, LiveSession> sessions = new ConcurrentHashMap<>();
+    private volatile Settings settings;
+
+    /** Every setting a request reads, swapped whole on a configuration change. */
+    record Settings(Duration idleLimit, Duration absoluteLimit, Path keyFile, byte[] signingKey) {
+
+        Settings {
+            if (signingKey.length < 32) {
+                throw new IllegalArgumentException("the token signing key must have at least 32 bytes");
+            }
+        }
+
+        /** Reads the key file only when it is another file than the one in use. */
+        static Settings of(AuthConfig config, Settings current) {
+            AuthSettings.check(config);
+            Duration idle = Duration.ofMinutes(config.session_idle_minutes());
+            Duration absolute = Duration.ofHours(config.session_absolute_hours());
+            Path keyFile = DataDir.resolve(config.token_key_file().strip());
+            if (current != null && current.keyFile.equals(keyFile)) {
+                return new Settings(idle, absolute, keyFile, current.signingKey);
+            }
+            try {
+                return new Settings(idle, absolute, keyFile, loadOrCreateKey(keyFile));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("token.key.file " + keyFile + " cannot be read or created: " + e.getMessage(), e);
+            }
+        }
+    }
 
     @Activate
     public SessionService(@Reference(target = "(osgi.unit.name=union-core)") JpaTemplate jpa,
-            @Reference(target = "(" + SchemaReady.SCHEMA_ID + "=core)") SchemaReady schema, AuthConfig config)
-            throws IOException {
-        this(jpa, Duration.ofMinutes(config.session_idle_minutes()), Duration.ofHours(config.session_absolute_hours()),
-                loadOrCreateKey(DataDir.resolve(config.token_key_file())));
+            @Reference(target = "(" + SchemaReady.SCHEMA_ID + "=core)") SchemaReady schema, AuthConfig config) {
+        this.jpa = jpa;
+        this.settings = LiveConfig.initial(LOG, AuthConfig.PID, () -> Settings.of(config, null),
+                () -> Settings.of(LiveConfig.defaults(AuthConfig.class), null));
     }
 
     SessionService(JpaTemplate jpa, Duration idleLimit, Duration absoluteLimit, byte[] signingKey) {
         this.jpa = jpa;
-        this.idleLimit = idleLimit;
-        this.absoluteLimit = absoluteLimit;
-        this.signingKey = signingKey;
+        this.settings = new Settings(idleLimit, absoluteLimit, Path.of("test-key"), signingKey);
+    }
+
+    /** A change of etc/cn.edu.cumt.union.auth.cfg: applied in place, or refused whole when a value is not valid. */
+    @Modified
+    void modified(AuthConfig config) {
+        Settings current = settings;
+        settings = LiveConfig.changed(LOG, AuthConfig.PID, current, () -> Settings.of(config, current));
+    }
+
+    Settings settings() {
+        return settings;
     }
 
     /** A freshly opened session: its bearer token and when it ends at the latest. */
@@ -83,9 +120,10 @@ public class SessionService implements TokenAuthenticator {
 
     /** Opens a session for the account; the token is the only secret in the result. */
     public Opened openSession(long accountId, String client) {
+        Settings current = settings;
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS); // JWT times are whole seconds
         String sessionId = UUID.randomUUID().toString();
-        SessionEntity session = new SessionEntity(sessionId, accountId, now, now.plus(absoluteLimit), client);
+        SessionEntity session = new SessionEntity(sessionId, accountId, now, now.plus(current.absoluteLimit()), client);
         jpa.tx(TransactionType.Required, em -> em.persist(session));
 
         JwtClaims claims = new JwtClaims();
@@ -95,13 +133,14 @@ public class SessionService implements TokenAuthenticator {
         claims.setIssuedAt(now.getEpochSecond());
         claims.setExpiryTime(session.getExpiresAt().getEpochSecond());
         JwsJwtCompactProducer producer = new JwsJwtCompactProducer(new JwsHeaders(SignatureAlgorithm.HS256), claims);
-        String token = producer.signWith(new HmacJwsSignatureProvider(signingKey, SignatureAlgorithm.HS256));
+        String token = producer.signWith(new HmacJwsSignatureProvider(current.signingKey(), SignatureAlgorithm.HS256));
         return new Opened(sessionId, token, session.getExpiresAt());
     }
 
     @Override
     public Optional<Authentication> authenticate(String bearerToken) {
-        String sessionId = verifiedSessionId(bearerToken);
+        Settings current = settings;
+        String sessionId = verifiedSessionId(bearerToken, current.signingKey());
         if (sessionId == null) {
             return Optional.empty();
         }
@@ -111,7 +150,7 @@ public class SessionService implements TokenAuthenticator {
             sessions.remove(sessionId);
             return Optional.empty();
         }
-        if (!live.isAlive(now, idleLimit)) {
+        if (!live.isAlive(now, current.idleLimit())) {
             end(sessionId);
             return Optional.empty();
         }
@@ -127,7 +166,7 @@ public class SessionService implements TokenAuthenticator {
     }
 
     /** @return the session id if the token is well-formed, signed by us and not expired; else {@code null} */
-    private String verifiedSessionId(String token) {
+    private static String verifiedSessionId(String token, byte[] signingKey) {
         try {
             JwsJwtCompactConsumer consumer = new JwsJwtCompactConsumer(token);
             if (!consumer.verifySignatureWith(new HmacJwsSignatureVerifier(signingKey, SignatureAlgorithm.HS256))) {

@@ -18,6 +18,7 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -37,7 +38,8 @@ import cn.edu.cumt.union.core.internal.org.UnitEntity;
 /**
  * Loads a small demonstration university (units, groups, a few hundred members) once, when
  * {@code demo.data=true} and the membership is still empty (only the root exists). Deterministic:
- * the same seed gives the same names every time.
+ * the same seed gives the same names every time. Turning {@code demo.data} on while the platform runs
+ * loads it at once (DS {@code @Modified}); nothing restarts.
  */
 @Component(configurationPid = "cn.edu.cumt.union.demo", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = DemoData.Config.class)
@@ -81,9 +83,20 @@ public class DemoData {
     private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史";
     private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国志文斌宇浩凯晨欣怡雪梅婷琳博昊天佳慧颖晓峰海燕春雨思远嘉宁泽锋雅琪子涵";
 
+    private final JpaTemplate jpa;
+    private final AuditLog audit;
+
     @Activate
     public DemoData(@Reference(target = "(osgi.unit.name=union-core)") JpaTemplate jpa,
             @Reference OrganisationService organisation, @Reference AuditLog audit, Config config) {
+        this.jpa = jpa;
+        this.audit = audit;
+        apply(config);
+    }
+
+    /** A change of etc/cn.edu.cumt.union.demo.cfg. Loading checks for an empty membership itself, so a repeat loads nothing. */
+    @Modified
+    synchronized void apply(Config config) {
         if (!config.demo_data()) {
             return;
         }

@@ -9,6 +9,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
@@ -22,15 +23,19 @@ import cn.edu.cumt.union.api.directory.UnitDTO;
 import cn.edu.cumt.union.api.directory.UnitKind;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.storage.SchemaReady;
+import cn.edu.cumt.union.core.internal.config.LiveConfig;
 
 /**
  * The organisation tree: 校工会 (root) → 二级单位工会 → 工会小组. Units are retired, never deleted. A
  * unit can be retired only when no active member belongs to it or to a unit below it and all its
- * sub-units are retired first, so that no member is left in a unit nobody sees.
+ * sub-units are retired first, so that no member is left in a unit nobody sees. The root's settings
+ * ({@code etc/cn.edu.cumt.union.org.cfg}) apply in place: they name the root created in an empty tree.
  */
-@Component(service = OrganisationService.class, configurationPid = "cn.edu.cumt.union.org")
+@Component(service = OrganisationService.class, configurationPid = OrganisationService.PID)
 @Designate(ocd = OrganisationService.Config.class)
 public class OrganisationService {
+
+    static final String PID = "cn.edu.cumt.union.org";
 
     @ObjectClassDefinition(name = "Union organisation", description = "The root of the organisation tree")
     public @interface Config {
@@ -50,13 +55,50 @@ public class OrganisationService {
 
     private final JpaTemplate jpa;
     private final AuditLog audit;
+    private volatile Root root;
+
+    /** The root the settings describe, swapped whole on a configuration change. */
+    record Root(String code, String name, String nameEn) {
+
+        Root {
+            if (code == null || !CODE.matcher(code).matches()) {
+                throw new IllegalArgumentException("root.code must be 1 to 32 letters, digits, '-' or '_' (is '" + code + "')");
+            }
+            LiveConfig.required("root.name", name);
+            if (name.length() > NAME_MAX || (nameEn != null && nameEn.length() > NAME_MAX)) {
+                throw new IllegalArgumentException("root.name and root.name.en may have at most " + NAME_MAX + " characters");
+            }
+        }
+
+        static Root of(Config config) {
+            return new Root(config.root_code() == null ? null : config.root_code().strip(),
+                    config.root_name() == null ? null : config.root_name().strip(), blankToNull(config.root_name_en()));
+        }
+    }
 
     @Activate
     public OrganisationService(@Reference(target = "(osgi.unit.name=union-core)") JpaTemplate jpa,
             @Reference(target = "(" + SchemaReady.SCHEMA_ID + "=core)") SchemaReady schema,
             @Reference AuditLog audit, Config config) {
         this(jpa, audit);
-        ensureRoot(config.root_code(), config.root_name(), config.root_name_en());
+        root = LiveConfig.initial(LOG, PID, () -> Root.of(config), () -> Root.of(LiveConfig.defaults(Config.class)));
+        ensureRoot();
+    }
+
+    /** A change of etc/cn.edu.cumt.union.org.cfg: no restart; an existing root is renamed through the API, not here. */
+    @Modified
+    void modified(Config config) {
+        root = LiveConfig.changed(LOG, PID, root, () -> Root.of(config));
+        ensureRoot();
+    }
+
+    Root root() {
+        return root;
+    }
+
+    private void ensureRoot() {
+        Root wanted = root;
+        ensureRoot(wanted.code(), wanted.name(), wanted.nameEn());
     }
 
     public OrganisationService(JpaTemplate jpa, AuditLog audit) {

@@ -29,6 +29,7 @@ import org.osgi.framework.Version;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -45,6 +46,7 @@ import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.storage.Storage;
 import cn.edu.cumt.union.api.table.Tables;
 import cn.edu.cumt.union.core.internal.auth.DataDir;
+import cn.edu.cumt.union.core.internal.config.LiveConfig;
 import cn.edu.cumt.union.core.internal.org.OrganisationService;
 import cn.edu.cumt.union.core.internal.rest.RestApplications;
 
@@ -53,6 +55,8 @@ import cn.edu.cumt.union.core.internal.rest.RestApplications;
  * An upload is checked ({@link PluginRules}), its imports are looked up among the packages the
  * platform exports, and only then installed; if the framework still cannot resolve it, it is
  * uninstalled again at once. One operation at a time: plugin changes are rare and must not interleave.
+ * A change of {@link PluginConfig} applies in place ({@link Settings}); an operation under way ends
+ * with the settings it started with.
  */
 @Component(service = PluginInstaller.class, configurationPid = PluginConfig.PID)
 @Designate(ocd = PluginConfig.class)
@@ -65,7 +69,7 @@ public class PluginInstaller {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private final BundleContext context;
-    private final PluginConfig config;
+    private volatile Settings settings;
     private final PluginRegistry registry;
     private final OrganisationService organisation;
     private final AccessControl access;
@@ -73,10 +77,7 @@ public class PluginInstaller {
     private final UnitPluginDatabases databases;
     private final DataSource platformDatabase;
     private final Tables tables;
-    private final PluginRules rules;
-    private final UnitPluginFence fence;
     private final RestApplications applications;
-    private final PluginReviews reviews;
     /** How long an install, upgrade or enable waits for the plugin's REST resources to be served. */
     private static final java.time.Duration SERVED_WAIT = java.time.Duration.ofSeconds(10);
 
@@ -86,7 +87,6 @@ public class PluginInstaller {
             @Reference UnitPluginDatabases databases, @Reference Tables tables, @Reference RestApplications applications,
             @Reference(target = "(osgi.jndi.service.name=" + Storage.DATA_SOURCE + ")") DataSource platformDatabase) {
         this.context = context;
-        this.config = config;
         this.registry = registry;
         this.organisation = organisation;
         this.access = access;
@@ -95,14 +95,47 @@ public class PluginInstaller {
         this.tables = tables;
         this.applications = applications;
         this.platformDatabase = platformDatabase;
-        this.rules = new PluginRules(Arrays.asList(config.unit_allowed_imports()));
-        // the supertypes of the types a plugin references are read from what the core itself sees
-        this.fence = new UnitPluginFence(config, PluginInstaller.class.getClassLoader());
-        this.reviews = new PluginReviews(DataDir.resolve(config.review_folder()));
+        this.settings = LiveConfig.initial(LOG, PluginConfig.PID, () -> Settings.of(config),
+                () -> Settings.of(LiveConfig.defaults(PluginConfig.class)));
     }
 
-    /** An upload that passed every check, and what installing it will do. */
-    private record Checked(PluginJar jar, PluginRules.Action action, Optional<Bundle> installed, List<String> report) {
+    /** A change of etc/cn.edu.cumt.union.plugins.cfg: applied in place, or refused whole when a value is not valid. */
+    @Modified
+    void modified(PluginConfig config) {
+        settings = LiveConfig.changed(LOG, PluginConfig.PID, settings, () -> Settings.of(config));
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    /** Every setting an operation reads, built and checked from the configuration at once, swapped whole. */
+    record Settings(PluginRules rules, UnitPluginFence fence, boolean unitUploadReview, PluginReviews reviews,
+            Path pluginFolder, Path exportFolder) {
+
+        /** Also checks the unit databases' part of the file: a change applies whole or not at all. */
+        static Settings of(PluginConfig config) {
+            UnitPluginDatabases.Settings.own(config);
+            LiveConfig.atLeast("unit.jar.max.entries", config.unit_jar_max_entries(), 1);
+            LiveConfig.atLeast("unit.jar.max.entry.bytes", config.unit_jar_max_entry_bytes(), 1);
+            LiveConfig.atLeast("unit.jar.max.total.bytes", config.unit_jar_max_total_bytes(), 1);
+            LiveConfig.atLeast("unit.jar.max.ratio", config.unit_jar_max_ratio(), 1);
+            // the supertypes of the types a plugin references are read from what the core itself sees
+            return new Settings(new PluginRules(Arrays.asList(config.unit_allowed_imports())),
+                    new UnitPluginFence(config, PluginInstaller.class.getClassLoader()), config.unit_upload_review(),
+                    new PluginReviews(DataDir.resolve(LiveConfig.required("review.folder", config.review_folder()))),
+                    DataDir.resolve(LiveConfig.required("plugin.folder", config.plugin_folder())),
+                    DataDir.resolve(LiveConfig.required("export.folder", config.export_folder())));
+        }
+
+        Path folder(String pluginId) {
+            return pluginFolder.resolve(pluginId);
+        }
+    }
+
+    /** An upload that passed every check, what installing it will do, and the settings it was checked with. */
+    private record Checked(Settings settings, PluginJar jar, PluginRules.Action action, Optional<Bundle> installed,
+            List<String> report) {
     }
 
     /**
@@ -111,13 +144,13 @@ public class PluginInstaller {
      * an operator's approval instead (answered with {@code PENDING_REVIEW}).
      */
     public synchronized PluginInstallDTO upload(UnionPrincipal caller, byte[] bytes) {
-        Checked checked = check(caller, bytes);
+        Checked checked = check(settings, caller, bytes);
         PluginJar jar = checked.jar();
-        if (jar.unitPlugin() && config.unit_upload_review() && !caller.hasRole(Roles.OPERATOR)) {
+        if (jar.unitPlugin() && checked.settings().unitUploadReview() && !caller.hasRole(Roles.OPERATOR)) {
             String installedVersion = checked.installed().map(bundle -> bundle.getVersion().toString()).orElse(null);
             PluginReviewDTO review;
             try {
-                review = reviews.hold(jar, checked.action(), installedVersion, caller.username(), checked.report());
+                review = checked.settings().reviews().hold(jar, checked.action(), installedVersion, caller.username(), checked.report());
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot keep the upload of " + jar.pluginId() + " for review", e);
             }
@@ -131,7 +164,7 @@ public class PluginInstaller {
     /** @return the uploads waiting for approval that the caller may see (a unit administrator: their units') */
     public synchronized List<PluginReviewDTO> reviews(UnionPrincipal caller) {
         try {
-            return reviews.list().stream().filter(review -> mayManage(caller, review.ownerUnit())).toList();
+            return settings.reviews().list().stream().filter(review -> mayManage(caller, review.ownerUnit())).toList();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot list the uploads waiting for review", e);
         }
@@ -143,13 +176,14 @@ public class PluginInstaller {
      * A refusal keeps the upload waiting, for the operator to reject.
      */
     public synchronized PluginInstallDTO approve(UnionPrincipal operator, String pluginId) {
-        PluginReviews.Pending pending = pendingReview(operator, pluginId, "plugin.approve");
-        Checked checked = check(operator, pending.bytes());
+        Settings current = settings;
+        PluginReviews.Pending pending = pendingReview(current, operator, pluginId, "plugin.approve");
+        Checked checked = check(current, operator, pending.bytes());
         if (!checked.jar().pluginId().equals(pluginId)) {
             throw new IllegalStateException("The upload held as " + pluginId + " is plugin " + checked.jar().pluginId());
         }
         PluginInstallDTO done = apply(checked);
-        removeReview(pluginId);
+        removeReview(current, pluginId);
         audit.record("plugin.approve", "Plugin", pluginId, pending.review().version() + " uploaded by "
                 + pending.review().uploadedBy() + ", sha256 " + pending.review().sha256());
         return done;
@@ -157,36 +191,38 @@ public class PluginInstaller {
 
     /** Drops a held upload; nothing of it is installed. */
     public synchronized PluginReviewDTO reject(UnionPrincipal operator, String pluginId, String reason) {
-        PluginReviews.Pending pending = pendingReview(operator, pluginId, "plugin.reject");
-        removeReview(pluginId);
+        Settings current = settings;
+        PluginReviews.Pending pending = pendingReview(current, operator, pluginId, "plugin.reject");
+        removeReview(current, pluginId);
         audit.record("plugin.reject", "Plugin", pluginId, pending.review().version() + " uploaded by "
                 + pending.review().uploadedBy() + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()));
         return pending.review();
     }
 
-    private PluginReviews.Pending pendingReview(UnionPrincipal caller, String pluginId, String action) {
+    private PluginReviews.Pending pendingReview(Settings current, UnionPrincipal caller, String pluginId, String action) {
         if (!caller.hasRole(Roles.OPERATOR)) {
             audit.denied(action, "Plugin", String.valueOf(pluginId), "not an operator");
             throw ApiException.forbidden("plugin.operator-only", "只有平台运维人员可以审核插件", "Only platform operators review plugin uploads");
         }
         try {
-            return reviews.pending(pluginId).orElseThrow(() -> ApiException.notFound("plugin.review-not-found",
+            return current.reviews().pending(pluginId).orElseThrow(() -> ApiException.notFound("plugin.review-not-found",
                     "没有待审核的插件：" + pluginId, "No upload of " + pluginId + " is waiting for review"));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the upload of " + pluginId + " held for review", e);
         }
     }
 
-    private void removeReview(String pluginId) {
+    private void removeReview(Settings current, String pluginId) {
         try {
-            reviews.remove(pluginId);
+            current.reviews().remove(pluginId);
         } catch (IOException e) {
             LOG.warn("The review of {} could not be removed", pluginId, e);
         }
     }
 
     /** Every check on an upload, before anything of it is written; a refusal is audited. */
-    private Checked check(UnionPrincipal caller, byte[] bytes) {
+    private Checked check(Settings current, UnionPrincipal caller, byte[] bytes) {
+        UnitPluginFence fence = current.fence();
         // These bytes, read from the request once, are what is checked, kept and installed: nothing reads the upload again.
         JarIntegrity.Scan scan = fence.scan(bytes);
         refuseUnreadableUnitPlugin(scan);
@@ -201,19 +237,19 @@ public class PluginInstaller {
                 .filter(bundle -> !jar.pluginId().equals(pluginIdOf(bundle))).findFirst().map(PluginInstaller::describe);
         PluginRules.Action action;
         try {
-            action = rules.check(jar, uploader, owner.isPresent(), installed.map(PluginInstaller::describe), sameName, contents);
+            action = current.rules().check(jar, uploader, owner.isPresent(), installed.map(PluginInstaller::describe), sameName, contents);
             requireExportedImports(jar);
-            requireKnownRecordMatches(jar);
+            requireKnownRecordMatches(current, jar);
         } catch (ApiException refused) {
             audit.denied("plugin.upload", "Plugin", jar.pluginId(), jar.symbolicName() + " " + jar.version() + ": " + refused.code());
             throw refused;
         }
-        return new Checked(jar, action, installed, jar.unitPlugin() ? fence.report(scan, jar.manifest()) : List.of());
+        return new Checked(current, jar, action, installed, jar.unitPlugin() ? fence.report(scan, jar.manifest()) : List.of());
     }
 
     private PluginInstallDTO apply(Checked checked) {
         PluginJar jar = checked.jar();
-        Path folder = folder(jar.pluginId());
+        Path folder = checked.settings().folder(jar.pluginId());
         Path jarFile = folder.resolve(jar.version() + ".jar");
         try {
             Files.createDirectories(folder);
@@ -223,7 +259,7 @@ public class PluginInstaller {
         }
         if (checked.action() == PluginRules.Action.INSTALL) {
             Bundle bundle = install(jar);
-            writeRecord(jar);
+            writeRecord(checked.settings(), jar);
             audit.record("plugin.install", "Plugin", jar.pluginId(), jar.symbolicName() + " " + jar.version()
                     + (jar.unitPlugin() ? " unit " + jar.ownerUnit() : ""));
             return new PluginInstallDTO("INSTALLED", null, registry.describeNow(bundle));
@@ -232,7 +268,7 @@ public class PluginInstaller {
         String previous = bundle.getVersion().toString();
         upgrade(bundle, jar, folder.resolve(previous + ".jar"));
         applications.awaitServed(bundle, SERVED_WAIT);
-        writeRecord(jar);
+        writeRecord(checked.settings(), jar);
         audit.record("plugin.upgrade", "Plugin", jar.pluginId(), previous + " -> " + jar.version());
         return new PluginInstallDTO("UPGRADED", previous, registry.describeNow(bundle));
     }
@@ -342,8 +378,8 @@ public class PluginInstaller {
     }
 
     /** A plugin id once installed through the platform (and maybe uninstalled, data kept) stays with its bundle and unit. */
-    private void requireKnownRecordMatches(PluginJar jar) {
-        PluginRecord known = record(jar.pluginId());
+    private void requireKnownRecordMatches(Settings current, PluginJar jar) {
+        PluginRecord known = record(current, jar.pluginId());
         if (known != null && (!known.symbolicName().equals(jar.symbolicName())
                 || !java.util.Objects.equals(known.ownerUnit(), jar.ownerUnit()))) {
             throw ApiException.conflict("plugin.id-taken", "插件标识 " + jar.pluginId() + " 已属于另一个插件（其数据仍保留）",
@@ -382,13 +418,14 @@ public class PluginInstaller {
             throw ApiException.conflict("plugin.not-uploaded", "该插件由功能包或 deploy 目录安装，请在那里移除",
                     "This plugin was installed by a feature or from deploy/: remove it there");
         }
+        Settings current = settings;
         PluginDTO before = registry.describeNow(bundle);
         uninstallQuietly(bundle);
         applications.awaitWithdrawn(pluginId, SERVED_WAIT);
-        PluginRecord known = record(pluginId);
+        PluginRecord known = record(current, pluginId);
         if (known != null) {
             try {
-                known.withInstalled(false).write(folder(pluginId));
+                known.withInstalled(false).write(current.folder(pluginId));
             } catch (IOException e) {
                 LOG.warn("Record of plugin {} not updated", pluginId, e);
             }
@@ -403,7 +440,8 @@ public class PluginInstaller {
      * the plugin. The caller must type the plugin id again.
      */
     public synchronized PurgeReportDTO purge(UnionPrincipal caller, String pluginId, PurgeRequestDTO request) {
-        PluginRecord known = record(pluginId);
+        Settings current = settings;
+        PluginRecord known = record(current, pluginId);
         if (known == null) {
             throw notFound(pluginId);
         }
@@ -420,7 +458,7 @@ public class PluginInstaller {
         String id = pluginId.toUpperCase(Locale.ROOT);
         Predicate<String> wanted = ownDatabase ? table -> true
                 : table -> table.startsWith(id + "_") || table.equals("DBCL" + id) || table.equals("DBCL" + id + "LOCK");
-        Path export = DataDir.resolve(config.export_folder())
+        Path export = current.exportFolder()
                 .resolve(pluginId + "-" + LocalDateTime.now().format(STAMP) + ".zip");
         List<PluginDataExport.TableRows> saved;
         try {
@@ -433,7 +471,7 @@ public class PluginInstaller {
             } else {
                 PluginDataExport.drop(source, found);
             }
-            deleteFolder(folder(pluginId));
+            deleteFolder(current.folder(pluginId));
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("Purge of plugin " + pluginId + " failed", e);
         }
@@ -448,7 +486,7 @@ public class PluginInstaller {
      *         the plugin's unit
      */
     public synchronized Path export(UnionPrincipal caller, String fileName) {
-        Path folder = DataDir.resolve(config.export_folder()).toAbsolutePath().normalize();
+        Path folder = settings.exportFolder().toAbsolutePath().normalize();
         Path file = folder.resolve(fileName == null ? "" : fileName).normalize();
         if (!EXPORT_NAME.matcher(fileName == null ? "" : fileName).matches() || !file.startsWith(folder)
                 || !Files.isRegularFile(file) || !Files.isRegularFile(ownerFile(file))) {
@@ -471,7 +509,7 @@ public class PluginInstaller {
 
     /** @return plugins installed through the platform and uninstalled since, whose data is kept */
     public List<PluginDTO> uninstalledWithData() {
-        Path root = DataDir.resolve(config.plugin_folder());
+        Path root = settings.pluginFolder();
         if (!Files.isDirectory(root)) {
             return List.of();
         }
@@ -529,29 +567,25 @@ public class PluginInstaller {
                 blankToNull(bundle.getHeaders("").get(PluginHeaders.OWNER_UNIT)), bundle.getLocation().startsWith(LOCATION_PREFIX));
     }
 
-    private PluginRecord record(String pluginId) {
+    private static PluginRecord record(Settings current, String pluginId) {
         if (!PluginRules.PLUGIN_ID.matcher(pluginId).matches()) {
             return null;
         }
         try {
-            return PluginRecord.read(folder(pluginId));
+            return PluginRecord.read(current.folder(pluginId));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the record of plugin " + pluginId, e);
         }
     }
 
     /** Records the plugin as installed now. */
-    private void writeRecord(PluginJar jar) {
+    private static void writeRecord(Settings current, PluginJar jar) {
         try {
             new PluginRecord(jar.pluginId(), jar.symbolicName(), jar.version().toString(), jar.ownerUnit(),
-                    jar.header(PluginHeaders.NAME), jar.header(PluginHeaders.NAME_EN), true).write(folder(jar.pluginId()));
+                    jar.header(PluginHeaders.NAME), jar.header(PluginHeaders.NAME_EN), true).write(current.folder(jar.pluginId()));
         } catch (IOException e) {
             LOG.warn("Record of plugin {} not written", jar.pluginId(), e);
         }
-    }
-
-    private Path folder(String pluginId) {
-        return DataDir.resolve(config.plugin_folder()).resolve(pluginId);
     }
 
     /** Deletes a folder and all it holds; nothing when it does not exist. */

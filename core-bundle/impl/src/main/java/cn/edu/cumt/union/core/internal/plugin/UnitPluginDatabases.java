@@ -19,6 +19,7 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.util.tracker.BundleTracker;
@@ -29,13 +30,15 @@ import org.slf4j.LoggerFactory;
 import cn.edu.cumt.union.api.plugin.PluginHeaders;
 import cn.edu.cumt.union.api.storage.Storage;
 import cn.edu.cumt.union.core.internal.auth.DataDir;
+import cn.edu.cumt.union.core.internal.config.LiveConfig;
 
 /**
  * Gives every unit plugin a database of its own, published as the DataSource
  * {@code union-plugin-<id>} from the moment its bundle is installed (before it resolves, so Aries
  * JPA and the schema extender find it), and withdrawn, with the database closed, when the bundle is
  * uninstalled. The data stays on disk until a purge. With one database per plugin, even a native
- * query cannot reach the core's tables or another plugin's.
+ * query cannot reach the core's tables or another plugin's. A change of the database settings applies
+ * in place to every database opened from then on; an open one keeps the URL it was opened with.
  */
 @Component(service = UnitPluginDatabases.class, configurationPid = PluginConfig.PID)
 public class UnitPluginDatabases implements BundleTrackerCustomizer<String> {
@@ -44,9 +47,42 @@ public class UnitPluginDatabases implements BundleTrackerCustomizer<String> {
 
     private final BundleContext context;
     private final DataSourceFactory driver;
-    private final PluginConfig config;
+    private volatile Settings settings;
     private final Map<String, ServiceRegistration<DataSource>> published = new ConcurrentHashMap<>();
-    private final Map<String, DataSource> dataSources = new ConcurrentHashMap<>();
+    private final Map<String, Opened> dataSources = new ConcurrentHashMap<>();
+
+    /** How a unit plugin's database is reached, swapped whole on a configuration change. */
+    record Settings(String url, String user, String password) {
+
+        Settings {
+            LiveConfig.required("unit.database.url", url);
+            // without the id every unit plugin would share one database
+            if (!url.startsWith("jdbc:") || !url.contains("{id}")) {
+                throw new IllegalArgumentException("unit.database.url must be a jdbc: URL containing {id} (is '" + url + "')");
+            }
+        }
+
+        /** Also checks the installer's part of the file: a change applies whole or not at all. */
+        static Settings of(PluginConfig config) {
+            PluginInstaller.Settings.of(config);
+            return own(config);
+        }
+
+        static Settings own(PluginConfig config) {
+            return new Settings(config.unit_database_url() == null ? null : config.unit_database_url().strip(),
+                    config.unit_database_user() == null ? "" : config.unit_database_user().strip(),
+                    config.unit_database_password() == null ? "" : config.unit_database_password());
+        }
+
+        String url(String pluginId) {
+            Path data = DataDir.resolve(".").normalize().toAbsolutePath();
+            return url.replace("{data}", data.toString().replace('\\', '/')).replace("{id}", pluginId);
+        }
+    }
+
+    /** An open database and the URL it was opened with (the settings may have changed since). */
+    private record Opened(DataSource dataSource, String url) {
+    }
     private final BundleTracker<String> tracker;
 
     /**
@@ -58,10 +94,21 @@ public class UnitPluginDatabases implements BundleTrackerCustomizer<String> {
             @Reference(name = "driver", target = "(osgi.jdbc.driver.name=derby)") DataSourceFactory driver,
             @Reference UnitPluginIsolation isolation) {
         this.context = context;
-        this.config = config;
+        this.settings = LiveConfig.initial(LOG, PluginConfig.PID, () -> Settings.of(config),
+                () -> Settings.of(LiveConfig.defaults(PluginConfig.class)));
         this.driver = driver;
         this.tracker = new BundleTracker<>(context, ~Bundle.UNINSTALLED, this);
         tracker.open();
+    }
+
+    /** A change of etc/cn.edu.cumt.union.plugins.cfg: applied in place, or refused whole when a value is not valid. */
+    @Modified
+    void modified(PluginConfig config) {
+        settings = LiveConfig.changed(LOG, PluginConfig.PID, settings, () -> Settings.of(config));
+    }
+
+    Settings settings() {
+        return settings;
     }
 
     @Deactivate
@@ -72,12 +119,16 @@ public class UnitPluginDatabases implements BundleTrackerCustomizer<String> {
 
     /** @return the plugin's database, opened if needed (also for a plugin no longer installed) */
     public DataSource dataSource(String pluginId) {
-        return dataSources.computeIfAbsent(pluginId, this::open);
+        return dataSources.computeIfAbsent(pluginId, this::open).dataSource();
     }
 
     /** @return where an embedded database of this plugin lives on disk, or {@code null} for a server database */
     Path localFolder(String pluginId) {
-        String url = url(pluginId);
+        Opened open = dataSources.get(pluginId);
+        return localFolderOf(open == null ? url(pluginId) : open.url());
+    }
+
+    private static Path localFolderOf(String url) {
         if (!url.startsWith("jdbc:derby:") || url.startsWith("jdbc:derby:memory:")) {
             return null;
         }
@@ -92,8 +143,8 @@ public class UnitPluginDatabases implements BundleTrackerCustomizer<String> {
      * @return whether anything was deleted
      */
     boolean delete(String pluginId) throws IOException {
-        withdraw(pluginId);
         Path folder = localFolder(pluginId);
+        withdraw(pluginId);
         if (folder == null || !Files.exists(folder)) {
             return false;
         }
@@ -101,23 +152,24 @@ public class UnitPluginDatabases implements BundleTrackerCustomizer<String> {
         return true;
     }
 
-    private DataSource open(String pluginId) {
+    private Opened open(String pluginId) {
+        Settings current = settings;
+        String url = current.url(pluginId);
         Properties properties = new Properties();
-        properties.setProperty(DataSourceFactory.JDBC_URL, url(pluginId));
-        if (!config.unit_database_user().isBlank()) {
-            properties.setProperty(DataSourceFactory.JDBC_USER, config.unit_database_user());
-            properties.setProperty(DataSourceFactory.JDBC_PASSWORD, config.unit_database_password());
+        properties.setProperty(DataSourceFactory.JDBC_URL, url);
+        if (!current.user().isBlank()) {
+            properties.setProperty(DataSourceFactory.JDBC_USER, current.user());
+            properties.setProperty(DataSourceFactory.JDBC_PASSWORD, current.password());
         }
         try {
-            return driver.createDataSource(properties);
+            return new Opened(driver.createDataSource(properties), url);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the database of plugin " + pluginId + ": " + e.getMessage(), e);
         }
     }
 
     String url(String pluginId) {
-        Path data = DataDir.resolve(".").normalize().toAbsolutePath();
-        return config.unit_database_url().replace("{data}", data.toString().replace('\\', '/')).replace("{id}", pluginId);
+        return settings.url(pluginId);
     }
 
     private void publish(String pluginId) {
@@ -139,14 +191,14 @@ public class UnitPluginDatabases implements BundleTrackerCustomizer<String> {
                 // the core is stopping
             }
         }
-        if (dataSources.remove(pluginId) != null) {
-            shutdownEmbedded(pluginId);
+        Opened open = dataSources.remove(pluginId);
+        if (open != null) {
+            shutdownEmbedded(pluginId, open.url());
         }
     }
 
     /** Embedded Derby keeps a database open (and locked) until told to shut it down. */
-    private void shutdownEmbedded(String pluginId) {
-        String url = url(pluginId);
+    private void shutdownEmbedded(String pluginId, String url) {
         if (!url.startsWith("jdbc:derby:")) {
             return;
         }

@@ -21,9 +21,6 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import cn.edu.cumt.union.api.audit.AuditLog;
 import cn.edu.cumt.union.api.rest.ApiException;
@@ -38,30 +35,25 @@ import cn.edu.cumt.union.core.internal.auth.TokenAuthenticator;
  * applies the method's {@link AccessRule} (deny by default). Registered per method
  * through a {@link DynamicFeature}, so a plugin's resources are guarded the moment they join.
  */
-@Component(service = DynamicFeature.class, configurationPid = "cn.edu.cumt.union.http", property = {
+@Component(service = DynamicFeature.class, property = {
         "osgi.jaxrs.extension=true",
         "osgi.jaxrs.name=" + RequestGuard.NAME,
         "osgi.jaxrs.application.select=" + UnionRest.APPLICATION_FILTER })
-@Designate(ocd = RequestGuard.Config.class)
 public class RequestGuard implements DynamicFeature {
 
     static final String NAME = "union.guard";
 
-    @ObjectClassDefinition(name = "Union HTTP limits")
-    public @interface Config {
-        @AttributeDefinition(description = "Largest request body accepted, in bytes (imports included)")
-        long max_body_bytes() default 20L * 1024 * 1024;
-    }
-
     private final TokenAuthenticator authenticator;
     private final AuditLog audit;
-    private final long maxBodyBytes;
+    /** Its limits change in place (etc/cn.edu.cumt.union.http.cfg); this guard's service properties never do. */
+    private final HttpSettings http;
 
     @Activate
-    public RequestGuard(@Reference TokenAuthenticator authenticator, @Reference AuditLog audit, Config config) {
+    public RequestGuard(@Reference TokenAuthenticator authenticator, @Reference AuditLog audit,
+            @Reference HttpSettings http) {
         this.authenticator = authenticator;
         this.audit = audit;
-        this.maxBodyBytes = config.max_body_bytes();
+        this.http = http;
     }
 
     @Override
@@ -92,6 +84,7 @@ public class RequestGuard implements DynamicFeature {
         @Override
         public void filter(ContainerRequestContext request) throws IOException {
             RequestContext.beginRequest(clientAddress());
+            long maxBodyBytes = http.limits().maxBodyBytes();
             if (request.getLength() > maxBodyBytes) {
                 throw new ApiException(413, "request.too-large", "请求体过大（上限 " + maxBodyBytes + " 字节）",
                         "Request body too large (limit " + maxBodyBytes + " bytes)");

@@ -3,7 +3,6 @@ package cn.edu.cumt.union.core.internal.plugin;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +34,7 @@ final class FenceJars {
 
     /** The settings' defaults, as Config Admin gives them when etc/ sets nothing. */
     static PluginConfig defaults() {
-        return (PluginConfig) Proxy.newProxyInstance(PluginConfig.class.getClassLoader(), new Class<?>[] { PluginConfig.class },
-                (proxy, method, args) -> method.getDefaultValue());
+        return cn.edu.cumt.union.core.internal.config.LiveConfig.defaults(PluginConfig.class);
     }
 
     static UnitPluginFence fence() {

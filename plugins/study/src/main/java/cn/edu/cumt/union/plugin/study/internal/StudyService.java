@@ -32,10 +32,13 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import cn.edu.cumt.union.api.audit.AuditLog;
 import cn.edu.cumt.union.api.directory.Directory;
@@ -52,7 +55,8 @@ import cn.edu.cumt.union.api.storage.SchemaReady;
 
 /**
  * The rules of political study (政治学习): who may organise which session, who is expected at it,
- * check-in and attendance, each member's record and the completion report per unit.
+ * check-in and attendance, each member's record and the completion report per unit. A change of
+ * {@code etc/cn.edu.cumt.union.study.cfg} applies in place, from the next request.
  */
 @Component(service = StudyService.class, configurationPid = StudyService.PID)
 @Designate(ocd = StudyService.Config.class)
@@ -63,6 +67,7 @@ public class StudyService {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final String TARGET_TYPE = "StudySession";
     static final List<String> REPORT_HEADER = List.of("单位", "应到", "实到", "到课率");
+    private static final Logger LOG = LoggerFactory.getLogger(StudyService.class);
 
     @ObjectClassDefinition(name = "Union study (政治学习)", description = "Rules of the political study plugin")
     public @interface Config {
@@ -75,7 +80,8 @@ public class StudyService {
     private final Directory directory;
     private final AccessControl access;
     private final AuditLog audit;
-    private final Duration window;
+    /** The check-in window, the one setting: immutable, swapped whole on a configuration change. */
+    private volatile Duration window;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
@@ -84,8 +90,42 @@ public class StudyService {
     public StudyService(@Reference(target = "(osgi.unit.name=union-study)") JpaTemplate jpa,
             @Reference(target = "(" + SchemaReady.SCHEMA_ID + "=study)") SchemaReady schema,
             @Reference Directory directory, @Reference AccessControl access, @Reference AuditLog audit, Config config) {
-        this(jpa, directory, access, audit, Duration.ofMinutes(Math.max(0, config.check_in_window_minutes())),
-                Clock.systemUTC());
+        this(jpa, directory, access, audit, initialWindow(config), Clock.systemUTC());
+    }
+
+    /** A bad value at start gives the default window, not a plugin that fails to start. */
+    private static Duration initialWindow(Config config) {
+        try {
+            return window(config);
+        } catch (RuntimeException invalid) {
+            LOG.error("Configuration {} is not valid ({}); the default check-in window of 15 minutes is used", PID,
+                    invalid.getMessage());
+            return Duration.ofMinutes(15);
+        }
+    }
+
+    static Duration window(Config config) {
+        int minutes = config.check_in_window_minutes();
+        if (minutes < 0 || minutes > 24 * 60) {
+            throw new IllegalArgumentException("check.in.window.minutes must be 0 to 1440 (is " + minutes + ")");
+        }
+        return Duration.ofMinutes(minutes);
+    }
+
+    /** A change of etc/cn.edu.cumt.union.study.cfg: applied in place, or refused (old window kept) when not valid. */
+    @Modified
+    void modified(Config config) {
+        try {
+            window = window(config);
+            LOG.info("Configuration {} applied in place: check-in opens {} minutes before a session", PID, window.toMinutes());
+        } catch (RuntimeException invalid) {
+            LOG.warn("Configuration {} NOT applied: {}. The check-in window stays {} minutes", PID, invalid.getMessage(),
+                    window.toMinutes());
+        }
+    }
+
+    Duration window() {
+        return window;
     }
 
     /** For tests: a fixed clock and window. */
@@ -206,6 +246,7 @@ public class StudyService {
         MemberDTO member = member(caller);
         Set<Long> path = memberPath(member);
         Instant now = clock.instant();
+        Duration window = this.window;
         CheckIn result;
         try {
             // Check-ins come in bursts at the start of a session: a lock conflict runs the transaction again.
@@ -260,6 +301,7 @@ public class StudyService {
         }
         List<Long> wanted = StudyInputs.ids("memberIds", input.memberIds(), StudyInputs.MAX_MEMBER_IDS);
         Instant now = clock.instant();
+        Duration window = this.window;
         List<Long> added = LockConflicts.retry(() -> jpa.txExpr(TransactionType.Required, em -> {
             StudySessionEntity session = managed(em, caller, id);
             if (now.isBefore(session.getStartsAt().minus(window))) {
