@@ -286,7 +286,7 @@ public class ApiAccessAndInputCheck {
         if (request.body() != null && request.body().length > Bodies.OVERSIZED_BODY / 2) {
             try {
                 return OversizedRequest.send(client.baseUrl(), client.token(), method, request.pathAndQuery(),
-                        request.contentType(), request.body().length);
+                        request.contentType(), request.body().length, request.chunked());
             } catch (java.io.IOException e) {
                 throw new UncheckedIOException(e);
             }

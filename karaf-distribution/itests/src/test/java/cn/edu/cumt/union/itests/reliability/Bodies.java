@@ -36,7 +36,11 @@ final class Bodies {
             + "RLQ001,无效,M,1980-01-02,13700000097,rlq@cumt.edu.cn,NO-SUCH-UNIT,ACTIVE,\n";
 
     /** One bad request: what it is, and the parts to send. */
-    record Bad(String what, String pathAndQuery, String contentType, byte[] body, boolean mustBe4xx) {
+    record Bad(String what, String pathAndQuery, String contentType, byte[] body, boolean mustBe4xx, boolean chunked) {
+
+        Bad(String what, String pathAndQuery, String contentType, byte[] body, boolean mustBe4xx) {
+            this(what, pathAndQuery, contentType, body, mustBe4xx, false);
+        }
     }
 
     private final JsonNode schemas;
@@ -227,6 +231,13 @@ final class Bodies {
             huge[0] = '{';
             huge[huge.length - 1] = '}';
             bad.add(new Bad("oversized body", target, JSON_TYPE, huge, true));
+            // no Content-Length: only counting while reading finds it too large
+            bad.add(new Bad("oversized chunked body", target, JSON_TYPE, huge, true, true));
+        }
+        if (operation.bodyTypes().contains("text/csv")) {
+            byte[] huge = new byte[OVERSIZED_BODY];
+            java.util.Arrays.fill(huge, (byte) 'a');
+            bad.add(new Bad("oversized chunked file", real, "text/csv; charset=UTF-8", huge, true, true));
         }
         return bad;
     }

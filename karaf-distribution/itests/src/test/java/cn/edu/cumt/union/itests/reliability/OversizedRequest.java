@@ -27,6 +27,15 @@ final class OversizedRequest {
 
     static Rest.Reply send(String baseUrl, String token, String method, String path, String contentType, int size)
             throws IOException {
+        return send(baseUrl, token, method, path, contentType, size, false);
+    }
+
+    /**
+     * @param chunked send the body with {@code Transfer-Encoding: chunked} and no length, as a client that
+     *        streams does: the server cannot refuse it by its header and must count as it reads
+     */
+    static Rest.Reply send(String baseUrl, String token, String method, String path, String contentType, int size,
+            boolean chunked) throws IOException {
         URI uri = URI.create(baseUrl);
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
@@ -34,7 +43,8 @@ final class OversizedRequest {
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
             String head = method + " " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                    + "\r\nAccept: application/json\r\nContent-Type: " + contentType + "\r\nContent-Length: " + size
+                    + "\r\nAccept: application/json\r\nContent-Type: " + contentType
+                    + (chunked ? "\r\nTransfer-Encoding: chunked" : "\r\nContent-Length: " + size)
                     + (token == null ? "" : "\r\nAuthorization: Bearer " + token) + "\r\nConnection: close\r\n\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = new byte[CHUNK];
@@ -42,7 +52,17 @@ final class OversizedRequest {
             chunk[0] = '{';
             try {
                 for (int sent = 0; sent < size && in.available() == 0; sent += CHUNK) {
-                    out.write(chunk, 0, Math.min(CHUNK, size - sent));
+                    int length = Math.min(CHUNK, size - sent);
+                    if (chunked) {
+                        out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    }
+                    out.write(chunk, 0, length);
+                    if (chunked) {
+                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                }
+                if (chunked && in.available() == 0) {
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                 }
                 out.flush();
             } catch (IOException refusedMidway) {

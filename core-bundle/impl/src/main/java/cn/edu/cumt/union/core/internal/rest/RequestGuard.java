@@ -86,8 +86,8 @@ public class RequestGuard implements DynamicFeature {
             RequestContext.beginRequest(clientAddress());
             long maxBodyBytes = http.limits().maxBodyBytes();
             if (request.getLength() > maxBodyBytes) {
-                throw new ApiException(413, "request.too-large", "请求体过大（上限 " + maxBodyBytes + " 字节）",
-                        "Request body too large (limit " + maxBodyBytes + " bytes)");
+                // refused before a byte is read; a chunked body is counted as it is read (BodyLimit)
+                throw BodyLimit.tooLarge(maxBodyBytes);
             }
             UnionPrincipal caller = passwordChange.admit(authenticate(request), rule);
             if (caller != null) {

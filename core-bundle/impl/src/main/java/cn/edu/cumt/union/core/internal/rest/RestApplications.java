@@ -496,7 +496,8 @@ public class RestApplications {
                     "(osgi.jaxrs.name=" + ErrorMapper.NAME + ")",
                     "(osgi.jaxrs.name=" + RequestGuard.NAME + ")",
                     "(osgi.jaxrs.name=" + ResponseHeaders.NAME + ")",
-                    "(osgi.jaxrs.name=" + TypedParameters.NAME + ")" });
+                    "(osgi.jaxrs.name=" + TypedParameters.NAME + ")",
+                    "(osgi.jaxrs.name=" + BodyLimit.NAME + ")" });
             properties.put(UnionRest.APPLICATION_PROPERTY, Boolean.TRUE);
             if (!key.equals(CORE)) {
                 properties.put(PluginHeaders.ID, key);

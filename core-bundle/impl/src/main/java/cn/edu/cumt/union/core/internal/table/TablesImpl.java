@@ -16,15 +16,17 @@ import org.slf4j.LoggerFactory;
 
 import cn.edu.cumt.union.api.table.TableFormat;
 import cn.edu.cumt.union.api.table.Tables;
+import cn.edu.cumt.union.core.internal.config.LiveConfig;
 
 /**
  * Tables service: CSV through Commons CSV, .xlsx through Apache POI (streaming both ways), every
  * read bounded by {@link TableLimits} from {@code etc/cn.edu.cumt.union.tables.cfg}, applied in place.
  */
-@Component(service = Tables.class, configurationPid = "cn.edu.cumt.union.tables")
+@Component(service = Tables.class, configurationPid = TablesImpl.PID)
 @Designate(ocd = TablesImpl.Config.class)
 public class TablesImpl implements Tables {
 
+    static final String PID = "cn.edu.cumt.union.tables";
     private static final Logger LOG = LoggerFactory.getLogger(TablesImpl.class);
 
     @ObjectClassDefinition(name = "Union tables (imports)")
@@ -55,14 +57,18 @@ public class TablesImpl implements Tables {
     }
 
     @Activate
+    void activate(Config config) {
+        limits = LiveConfig.initial(LOG, PID, () -> of(config), () -> TableLimits.DEFAULTS);
+    }
+
     @Modified
-    void configure(Config config) {
-        try {
-            limits = new TableLimits(config.max_rows(), config.max_columns(), config.max_cells(),
-                    config.max_cell_chars(), config.max_uncompressed_bytes());
-        } catch (IllegalArgumentException e) {
-            LOG.warn("cn.edu.cumt.union.tables: {}; keeping {}", e.getMessage(), limits);
-        }
+    void modified(Config config) {
+        limits = LiveConfig.changed(LOG, PID, limits, () -> of(config));
+    }
+
+    private static TableLimits of(Config config) {
+        return new TableLimits(config.max_rows(), config.max_columns(), config.max_cells(), config.max_cell_chars(),
+                config.max_uncompressed_bytes());
     }
 
     @Override
