@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.Test;
@@ -27,34 +26,21 @@ import liquibase.resource.ResourceAccessor;
  */
 public class SchemaStateTest {
 
-    private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final String HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\""
-            + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog"
-            + " http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd\">\n";
     private static final String TRIPS = "<changeSet id=\"1\" author=\"MINING\"><createTable tableName=\"OUTING_TRIP\">"
             + "<column name=\"ID\" type=\"BIGINT\"><constraints primaryKey=\"true\"/></column></createTable></changeSet>";
     private static final String GUESTS = "<changeSet id=\"2\" author=\"MINING\"><createTable tableName=\"OUTING_GUEST\">"
             + "<column name=\"ID\" type=\"BIGINT\"><constraints primaryKey=\"true\"/></column></createTable></changeSet>";
 
-    private static EmbeddedDataSource database() {
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-        EmbeddedDataSource dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName("memory:state" + COUNTER.incrementAndGet());
-        dataSource.setCreateDatabase("create");
-        return dataSource;
-    }
-
     /** The platform database: the core's schema, UNION_SCHEMA_STATE included. */
     private static EmbeddedDataSource platform() throws Exception {
-        EmbeddedDataSource platform = database();
+        EmbeddedDataSource platform = CheckedChangelogsTest.database();
         SchemaMigrator.run(platform, SchemaStateTest.class.getClassLoader(), "core", "db/union-core-changelog.xml");
         return platform;
     }
 
     private static Map<String, byte[]> changelog(String... changeSets) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("db/changelog.xml", (HEAD + String.join("", changeSets) + "</databaseChangeLog>").getBytes(StandardCharsets.UTF_8));
+        files.put("db/changelog.xml", (CheckedChangelogsTest.HEAD + String.join("", changeSets) + "</databaseChangeLog>").getBytes(StandardCharsets.UTF_8));
         return files;
     }
 
@@ -91,7 +77,7 @@ public class SchemaStateTest {
     @Test
     public void theSameCheckedBytesDoNotStartLiquibaseAgain() throws Exception {
         EmbeddedDataSource platform = platform();
-        EmbeddedDataSource own = database();
+        EmbeddedDataSource own = CheckedChangelogsTest.database();
         Map<String, byte[]> files = changelog(TRIPS);
         assertEquals(1, migrate(platform, own, files));
         assertEquals(0, SchemaMigrator.runUnlessUpToDate(platform, own, NOTHING, "outing", "db/changelog.xml", files));
@@ -100,7 +86,7 @@ public class SchemaStateTest {
     @Test
     public void aChangedChangelogAlwaysRuns() throws Exception {
         EmbeddedDataSource platform = platform();
-        EmbeddedDataSource own = database();
+        EmbeddedDataSource own = CheckedChangelogsTest.database();
         assertEquals(1, migrate(platform, own, changelog(TRIPS)));
         assertEquals("the new change set runs", 1, migrate(platform, own, changelog(TRIPS, GUESTS)));
         // one byte more (a comment) is another changelog, with nothing recorded for it
@@ -112,15 +98,15 @@ public class SchemaStateTest {
     @Test
     public void aMissingChangeSetRowOrAPurgedDatabaseRunsLiquibase() throws Exception {
         EmbeddedDataSource platform = platform();
-        EmbeddedDataSource own = database();
+        EmbeddedDataSource own = CheckedChangelogsTest.database();
         Map<String, byte[]> files = changelog(TRIPS, GUESTS);
         assertEquals(2, migrate(platform, own, files));
         String sha256 = SchemaState.sha256("db/changelog.xml", files);
         assertTrue(SchemaState.upToDate(platform, own, "outing", sha256));
 
         assertFalse("a fresh database of the same plugin (purged, restored) is not up to date",
-                SchemaState.upToDate(platform, database(), "outing", sha256));
-        assertEquals("and gets its tables", 2, migrate(platform, database(), files));
+                SchemaState.upToDate(platform, CheckedChangelogsTest.database(), "outing", sha256));
+        assertEquals("and gets its tables", 2, migrate(platform, CheckedChangelogsTest.database(), files));
 
         try (Connection connection = own.getConnection(); Statement delete = connection.createStatement()) {
             delete.executeUpdate("DELETE FROM DBCLOUTING WHERE ID = '2'");
@@ -131,7 +117,7 @@ public class SchemaStateTest {
     @Test
     public void aChangelogThatRunsAlwaysIsNeverSkipped() throws Exception {
         EmbeddedDataSource platform = platform();
-        EmbeddedDataSource own = database();
+        EmbeddedDataSource own = CheckedChangelogsTest.database();
         Map<String, byte[]> files = changelog(TRIPS, "<changeSet id=\"3\" author=\"MINING\" runAlways=\"true\">"
                 + "<insert tableName=\"OUTING_TRIP\"><column name=\"ID\" valueNumeric=\"1\"/></insert></changeSet>");
         migrate(platform, own, files);
