@@ -116,6 +116,10 @@ login() {
         -d "{\"username\":\"$1\",\"password\":\"$2\"}" "$BASE_URL/api/auth/login" | jq -r '.token // empty'
 }
 
+jvm_cpu_s() { # CPU seconds (user + system) a pid has used so far: steadier than wall time on a shared machine
+    awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat" 2>/dev/null || echo NA
+}
+
 rss_mb() { # VmRSS of a pid in MB
     awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"
 }

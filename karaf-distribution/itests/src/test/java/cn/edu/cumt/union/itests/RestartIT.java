@@ -34,6 +34,8 @@ public class RestartIT {
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(1);
     /** What SchemaMigrator logs when it applies a bundle's pending change sets. */
     private static final String CORE_MIGRATION = "Schema core: applying";
+    /** What it logs when the recorded changelog state shows there is nothing to do (Liquibase not started). */
+    private static final String CORE_UP_TO_DATE = "Schema core: up to date";
     /** The list endpoint of the unit plugin the archetype's test build generated. */
     private static final String OUTING = "/api/outing/activities";
 
@@ -70,6 +72,7 @@ public class RestartIT {
         long logMark = Files.size(log());
         start("second start");
         assertEquals("the second start found the schema up to date", 0, occurrences(CORE_MIGRATION, logMark));
+        assertEquals("and did not start Liquibase for it", 1, occurrences(CORE_UP_TO_DATE, logMark));
         readDataBackOverRest(written);
         readUnitPluginBack(activity);
         stop();

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -78,6 +79,9 @@ public class PluginInstaller {
     private final DataSource platformDatabase;
     private final Tables tables;
     private final RestApplications applications;
+    /** Counts writes of plugin records (data/union/plugins/<id>/plugin.properties) by this installer. */
+    private final AtomicLong recordChanges = new AtomicLong();
+    private volatile Kept kept;
     /** How long an install, upgrade or enable waits for the plugin's REST resources to be served. */
     private static final java.time.Duration SERVED_WAIT = java.time.Duration.ofSeconds(10);
 
@@ -429,6 +433,7 @@ public class PluginInstaller {
             } catch (IOException e) {
                 LOG.warn("Record of plugin {} not updated", pluginId, e);
             }
+            recordChanges.incrementAndGet();
         }
         audit.record("plugin.uninstall", "Plugin", pluginId, before.version() + ", data kept");
         return new PluginDTO(before.id(), before.name(), before.nameEn(), before.version(), before.workPoint(),
@@ -474,6 +479,8 @@ public class PluginInstaller {
             deleteFolder(current.folder(pluginId));
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("Purge of plugin " + pluginId + " failed", e);
+        } finally {
+            recordChanges.incrementAndGet();
         }
         long rows = saved.stream().mapToLong(PluginDataExport.TableRows::rows).sum();
         audit.record("plugin.purge", "Plugin", pluginId, saved.size() + " tables, " + rows + " rows saved to " + export.getFileName());
@@ -507,9 +514,28 @@ public class PluginInstaller {
         return export.resolveSibling(export.getFileName() + ".owner");
     }
 
-    /** @return plugins installed through the platform and uninstalled since, whose data is kept */
+    /**
+     * @return plugins installed through the platform and uninstalled since, whose data is kept; read
+     *         from disk again only after a record or a plugin bundle changed (GET /api/plugins asks on every call)
+     */
     public List<PluginDTO> uninstalledWithData() {
+        long registryVersion = registry.version();
+        long recordVersion = recordChanges.get();
         Path root = settings.pluginFolder();
+        Kept known = kept;
+        if (known != null && known.registryVersion() == registryVersion && known.recordVersion() == recordVersion
+                && known.root().equals(root)) {
+            return known.plugins();
+        }
+        List<PluginDTO> plugins = List.copyOf(readUninstalledWithData(root));
+        kept = new Kept(root, registryVersion, recordVersion, plugins);
+        return plugins;
+    }
+
+    private record Kept(Path root, long registryVersion, long recordVersion, List<PluginDTO> plugins) {
+    }
+
+    private List<PluginDTO> readUninstalledWithData(Path root) {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
@@ -579,13 +605,14 @@ public class PluginInstaller {
     }
 
     /** Records the plugin as installed now. */
-    private static void writeRecord(Settings current, PluginJar jar) {
+    private void writeRecord(Settings current, PluginJar jar) {
         try {
             new PluginRecord(jar.pluginId(), jar.symbolicName(), jar.version().toString(), jar.ownerUnit(),
                     jar.header(PluginHeaders.NAME), jar.header(PluginHeaders.NAME_EN), true).write(current.folder(jar.pluginId()));
         } catch (IOException e) {
             LOG.warn("Record of plugin {} not written", jar.pluginId(), e);
         }
+        recordChanges.incrementAndGet();
     }
 
     /** Deletes a folder and all it holds; nothing when it does not exist. */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -37,6 +39,9 @@ public class PluginRegistry implements BundleTrackerCustomizer<String>, Framewor
     private final ServiceComponentRuntime scr;
     private final BundleTracker<String> tracker;
     private final Map<Long, String> frameworkErrors = new ConcurrentHashMap<>();
+    /** Counts the changes of plugin bundles and their errors; a snapshot of an older count is never served. */
+    private final AtomicLong changes = new AtomicLong();
+    private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile Snapshot snapshot;
 
     /** How long a listing may be reused: a component's failure shows up within this time. */
@@ -58,23 +63,45 @@ public class PluginRegistry implements BundleTrackerCustomizer<String>, Framewor
     }
 
     /**
-     * @return the installed plugins, ordered by id. Asking SCR about every component is costly, so
-     *         the answer is reused for {@link #FRESHNESS}, and dropped at once when a plugin's
-     *         bundle changes state.
+     * @return the installed plugins, ordered by id: an immutable snapshot, rebuilt when a plugin's
+     *         bundle or error changes. Asking SCR about every component is costly, so an unchanged
+     *         snapshot is also reused for {@link #FRESHNESS} (component failures have no event), and
+     *         then refreshed by one caller while the others still read the previous one.
      */
     public List<PluginDTO> plugins() {
         Snapshot current = snapshot;
-        long now = System.nanoTime();
-        if (current == null || now - current.takenAt > FRESHNESS.toNanos()) {
-            List<PluginDTO> plugins = tracker.getTracked().keySet().stream().map(this::describe)
-                    .sorted(Comparator.comparing(PluginDTO::id).thenComparing(PluginDTO::bundleId)).toList();
-            current = new Snapshot(plugins, now);
-            snapshot = current;
+        if (current != null && current.version == changes.get()) {
+            if (System.nanoTime() - current.takenAt <= FRESHNESS.toNanos() || !refreshing.compareAndSet(false, true)) {
+                return current.plugins;
+            }
+            try {
+                return take().plugins;
+            } finally {
+                refreshing.set(false);
+            }
         }
-        return current.plugins;
+        return take().plugins;
     }
 
-    private record Snapshot(List<PluginDTO> plugins, long takenAt) {
+    /** @return the version of the plugin listing: it changes whenever a plugin bundle comes, goes or changes state */
+    public long version() {
+        return changes.get();
+    }
+
+    private Snapshot take() {
+        long version = changes.get(); // read first: a change during the scan makes the next call scan again
+        List<PluginDTO> plugins = tracker.getTracked().keySet().stream().map(this::describe)
+                .sorted(Comparator.comparing(PluginDTO::id).thenComparing(PluginDTO::bundleId)).toList();
+        Snapshot taken = new Snapshot(plugins, version, System.nanoTime());
+        snapshot = taken;
+        return taken;
+    }
+
+    private record Snapshot(List<PluginDTO> plugins, long version, long takenAt) {
+    }
+
+    private void changed() {
+        changes.incrementAndGet();
     }
 
     public Optional<PluginDTO> plugin(String id) {
@@ -83,14 +110,14 @@ public class PluginRegistry implements BundleTrackerCustomizer<String>, Framewor
 
     /** @return the plugin in this bundle as it is now (not from the cached listing) */
     public PluginDTO describeNow(Bundle bundle) {
-        snapshot = null;
+        changed();
         return describe(bundle);
     }
 
     /** Keeps an error that starting the plugin raised to its caller (the framework reports only its own starts). */
     public void recordFailure(Bundle bundle, Throwable error) {
         frameworkErrors.put(bundle.getBundleId(), rootMessage(error));
-        snapshot = null;
+        changed();
     }
 
     private PluginDTO describe(Bundle bundle) {
@@ -153,7 +180,7 @@ public class PluginRegistry implements BundleTrackerCustomizer<String>, Framewor
                 && event.getBundle().getHeaders("").get(PluginHeaders.ID) != null) {
             Throwable error = event.getThrowable();
             frameworkErrors.put(event.getBundle().getBundleId(), error == null ? "error" : rootMessage(error));
-            snapshot = null;
+            changed();
         }
     }
 
@@ -184,21 +211,21 @@ public class PluginRegistry implements BundleTrackerCustomizer<String>, Framewor
         if (id == null || id.isBlank()) {
             return null;
         }
-        snapshot = null;
+        changed();
         return id.trim();
     }
 
     @Override
     public void modifiedBundle(Bundle bundle, BundleEvent event, String id) {
-        snapshot = null;
         if (event != null && event.getType() == BundleEvent.STARTED) {
             frameworkErrors.remove(bundle.getBundleId());
         }
+        changed();
     }
 
     @Override
     public void removedBundle(Bundle bundle, BundleEvent event, String id) {
-        snapshot = null;
         frameworkErrors.remove(bundle.getBundleId());
+        changed();
     }
 }

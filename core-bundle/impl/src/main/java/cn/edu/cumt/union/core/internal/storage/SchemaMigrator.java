@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Dictionary;
+import java.util.Enumeration;
 import java.util.Hashtable;
-import java.util.Locale;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -34,6 +38,7 @@ import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.changelog.ChangeLogHistoryServiceFactory;
+import liquibase.changelog.ChangeSet;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -108,20 +113,71 @@ public class SchemaMigrator implements BundleTrackerCustomizer<ServiceRegistrati
      * Runs the changelog; returns how many changesets were applied. A unit plugin's runs in its own
      * database, and only after {@link ChangelogFence} passed it (again: the upload checked it, but a
      * bundle can also come from elsewhere), with Liquibase reading nothing but the checked bytes.
+     * Liquibase is not started when {@link SchemaState} shows that these bytes ran to the end already.
      */
     int migrate(Bundle bundle, String schemaId, String changelog) throws Exception {
         String unitPluginId = UnitPluginDatabases.unitPluginId(bundle);
         if (unitPluginId == null) {
             ClassLoader bundleLoader = bundle.adapt(BundleWiring.class).getClassLoader();
-            return run(dataSource, new ClassLoaderResourceAccessor(bundleLoader), schemaId, changelog);
+            return runUnlessUpToDate(dataSource, dataSource, new ClassLoaderResourceAccessor(bundleLoader), schemaId,
+                    changelog, platformChangelogFiles(bundle, changelog));
         }
         ChangelogFence.Result checked = ChangelogFence.check(changelog, path -> ownEntry(bundle, path));
         if (!checked.passed()) {
             throw new IllegalStateException("the changelog of unit plugin " + unitPluginId + " is refused: "
                     + String.join("; ", checked.problems()));
         }
-        return run(unitPluginDatabases.dataSource(unitPluginId), new CheckedChangelogs(checked.files()), schemaId,
-                ChangelogFence.normalise(changelog));
+        // the hash is of the checked bytes, the very ones CheckedChangelogs gives Liquibase
+        return runUnlessUpToDate(dataSource, unitPluginDatabases.dataSource(unitPluginId),
+                new CheckedChangelogs(checked.files()), schemaId, ChangelogFence.normalise(changelog), checked.files());
+    }
+
+    /**
+     * The files a platform bundle's changelog can include: its own jar's entries in the changelog's
+     * folder and below (the platform's changelogs include nothing else).
+     */
+    private static Map<String, byte[]> platformChangelogFiles(Bundle bundle, String changelog) throws IOException {
+        int slash = changelog.lastIndexOf('/');
+        String folder = slash < 0 ? "/" : changelog.substring(0, slash);
+        Map<String, byte[]> files = new TreeMap<>();
+        Enumeration<URL> entries = bundle.findEntries(folder, "*", true);
+        while (entries != null && entries.hasMoreElements()) {
+            URL entry = entries.nextElement();
+            if (!entry.getPath().endsWith("/")) {
+                try (InputStream in = entry.openStream()) {
+                    files.put(entry.getPath(), in.readAllBytes());
+                }
+            }
+        }
+        return files;
+    }
+
+    /**
+     * @param platform the platform's database, where {@link SchemaState} is kept
+     * @param target   where the changelog runs
+     * @param files    every file Liquibase may read for this changelog, hashed
+     */
+    static synchronized int runUnlessUpToDate(DataSource platform, DataSource target, ResourceAccessor resources,
+            String schemaId, String changelog, Map<String, byte[]> files) throws Exception {
+        String sha256 = SchemaState.sha256(changelog, files);
+        if (SchemaState.upToDate(platform, target, schemaId, sha256)) {
+            LOG.info("Schema {}: up to date (changelog SHA-256 {} as recorded), Liquibase not started", schemaId, sha256);
+            return 0;
+        }
+        Outcome outcome = update(target, resources, schemaId, changelog);
+        // A skip must mean "Liquibase would do nothing": only when every change set is recorded as run
+        // and none runs always (a skipped precondition or another dbms leaves rows missing: no skip).
+        Integer rows = SchemaState.appliedRows(target, schemaId);
+        try {
+            if (!outcome.runsAlways() && rows != null && rows == outcome.changeSets()) {
+                SchemaState.record(platform, schemaId, sha256, outcome.changeSets());
+            } else {
+                SchemaState.forget(platform, schemaId);
+            }
+        } catch (SQLException e) {
+            LOG.warn("Schema {}: could not record its state; Liquibase runs again at the next start", schemaId, e);
+        }
+        return outcome.applied();
     }
 
     /** A file of the bundle's own jar (not of its imports, not of fragments), or null. */
@@ -143,7 +199,16 @@ public class SchemaMigrator implements BundleTrackerCustomizer<ServiceRegistrati
         return run(dataSource, new ClassLoaderResourceAccessor(resources), schemaId, changelog);
     }
 
-    static synchronized int run(DataSource dataSource, ResourceAccessor resources, String schemaId,
+    static int run(DataSource dataSource, ResourceAccessor resources, String schemaId, String changelog)
+            throws Exception {
+        return update(dataSource, resources, schemaId, changelog).applied();
+    }
+
+    /** What a Liquibase run did: change sets applied, change sets in the changelog, whether one runs always. */
+    record Outcome(int applied, int changeSets, boolean runsAlways) {
+    }
+
+    private static synchronized Outcome update(DataSource dataSource, ResourceAccessor resources, String schemaId,
             String changelog) throws Exception {
         // Liquibase caches its history and lock services per database URL, not per changelog table:
         // without a reset the next bundle would reuse the previous bundle's view of its table.
@@ -160,7 +225,7 @@ public class SchemaMigrator implements BundleTrackerCustomizer<ServiceRegistrati
                 // Liquibase would shut the whole embedded Derby down when it closes: others use it.
                 derby.setShutdownEmbeddedDerby(false);
             }
-            String table = "DBCL" + schemaId.toUpperCase(Locale.ROOT);
+            String table = SchemaState.changelogTable(schemaId);
             database.setDatabaseChangeLogTableName(table);
             database.setDatabaseChangeLogLockTableName(table + "LOCK");
             try (Liquibase liquibase = new Liquibase(changelog, resources, database)) {
@@ -169,7 +234,8 @@ public class SchemaMigrator implements BundleTrackerCustomizer<ServiceRegistrati
                     LOG.info("Schema {}: applying {} change set(s) from {}", schemaId, pending, changelog);
                     liquibase.update(new Contexts(), new LabelExpression());
                 }
-                return pending;
+                List<ChangeSet> changeSets = liquibase.getDatabaseChangeLog().getChangeSets();
+                return new Outcome(pending, changeSets.size(), changeSets.stream().anyMatch(ChangeSet::isAlwaysRun));
             }
         } finally {
             thread.setContextClassLoader(previous);

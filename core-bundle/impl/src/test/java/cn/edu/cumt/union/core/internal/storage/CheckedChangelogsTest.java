@@ -35,12 +35,14 @@ public class CheckedChangelogsTest {
     @Rule
     public final TemporaryFolder folder = new TemporaryFolder();
 
-    private static final String HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    /** The start of a changelog file (the XSD reference Liquibase wants); SchemaStateTest uses it too. */
+    static final String HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\""
             + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.liquibase.org/xml/ns/dbchangelog"
             + " http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd\">\n";
 
-    private static EmbeddedDataSource database() {
+    /** A new in-memory Derby. */
+    static EmbeddedDataSource database() {
         System.setProperty("derby.stream.error.file", "target/derby.log");
         EmbeddedDataSource dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName("memory:changelog" + COUNTER.incrementAndGet());
