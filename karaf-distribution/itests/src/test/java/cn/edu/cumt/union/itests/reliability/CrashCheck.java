@@ -48,6 +48,35 @@ public class CrashCheck {
         return KARAF.process();
     }
 
+    /** bin/setenv's umask: the database, logs and secrets the platform writes are its user's alone. */
+    @Test
+    public void whatThePlatformWritesIsReadableByItsUserOnly() throws Exception {
+        java.nio.file.Path data = karaf().home().resolve("data");
+        List<String> open = new ArrayList<>();
+        for (java.nio.file.Path path : List.of(data.resolve("derby"), data.resolve("log").resolve("karaf.log"),
+                data.resolve("union"))) {
+            if (!java.nio.file.Files.exists(path)) {
+                continue;
+            }
+            try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.walk(path)) {
+                all.forEach(file -> {
+                    try {
+                        Set<java.nio.file.attribute.PosixFilePermission> permissions = java.nio.file.Files.getPosixFilePermissions(file);
+                        for (java.nio.file.attribute.PosixFilePermission permission : permissions) {
+                            if (permission.name().startsWith("GROUP") || permission.name().startsWith("OTHERS")) {
+                                open.add(data.relativize(file) + " " + java.nio.file.attribute.PosixFilePermissions.toString(permissions));
+                                return;
+                            }
+                        }
+                    } catch (java.io.IOException gone) {
+                        // a file removed while walking (a log rolled over) holds nothing any more
+                    }
+                });
+            }
+        }
+        assertTrue("readable by others: " + open.stream().limit(10).toList(), open.isEmpty());
+    }
+
     @Test
     public void everyAcknowledgedWriteSurvivesAKill() throws Exception {
         Rest rest = karaf().rest();
