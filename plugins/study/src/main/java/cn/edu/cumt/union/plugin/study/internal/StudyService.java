@@ -84,6 +84,7 @@ public class StudyService {
     private volatile Duration window;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final CheckInAttempts attempts = new CheckInAttempts();
 
     /** {@code schema} is not used: referencing it makes DS wait until the STUDY_ tables exist. */
     @Activate
@@ -247,6 +248,7 @@ public class StudyService {
         Set<Long> path = memberPath(member);
         Instant now = clock.instant();
         Duration window = this.window;
+        attempts.check(id, member.id(), now);
         CheckIn result;
         try {
             // Check-ins come in bursts at the start of a session: a lock conflict runs the transaction again.
@@ -266,6 +268,7 @@ public class StudyService {
                     throw ApiException.conflict("study.check-in.closed", "签到已结束", "Check-in has closed");
                 }
                 if (!sameCode(session.getCheckInCode(), given)) {
+                    attempts.failed(id, member.id(), now);
                     // The audit log writes in its own transaction, so this line survives the rollback.
                     audit.denied("study.checkin", TARGET_TYPE, String.valueOf(id), "wrong code");
                     throw ApiException.badRequest("study.check-in.wrong-code", "签到码不正确",
@@ -285,6 +288,7 @@ public class StudyService {
             }
             return first.toDTO();
         }
+        attempts.succeeded(id, member.id());
         if (result.created()) {
             audit.record("study.checkin", TARGET_TYPE, String.valueOf(id), "member " + member.id());
         }

@@ -51,6 +51,29 @@ public class StudyAttendanceTest extends StudyTestBase {
     }
 
     @Test
+    public void guessingTheCodeStopsAfterFiveWrongOnesForThatMemberOnly() {
+        StudySessionDTO session = create("全体学习", T0, List.of());
+        String right = code(session);
+        String wrong = right.equals("000000") ? "000001" : "000000";
+        clock.now = T0;
+        for (int i = 0; i < CheckInAttempts.MAX_WRONG; i++) {
+            expect(400, "study.check-in.wrong-code", () -> study.checkIn(member(101), session.id(), wrong));
+        }
+        long audited = audit.lines.stream().filter(line -> line.equals("denied study.checkin " + session.id())).count();
+        // now even the right code waits: a guesser cannot tell that a guess was right
+        expect(429, "study.check-in.too-many-attempts", () -> study.checkIn(member(101), session.id(), wrong));
+        expect(429, "study.check-in.too-many-attempts", () -> study.checkIn(member(101), session.id(), right));
+        assertEquals("waiting attempts are not audited", audited,
+                audit.lines.stream().filter(line -> line.equals("denied study.checkin " + session.id())).count());
+        // another member is not touched
+        assertEquals(102, study.checkIn(member(102), session.id(), right).memberId());
+        // after the pause the member may try again
+        clock.now = T0.plus(CheckInAttempts.PAUSE).plusSeconds(1);
+        assertTrue("the session must outlast the pause", clock.now.isBefore(session.endsAt()));
+        assertEquals(101, study.checkIn(member(101), session.id(), right).memberId());
+    }
+
+    @Test
     public void onlyExpectedMembersMayCheckIn() {
         StudySessionDTO cs = create("计算机学院", T0, List.of(10L));
         StudySessionDTO cadres = create("干部", T0, List.of(), "cadre");
