@@ -248,7 +248,6 @@ public class StudyService {
         Set<Long> path = memberPath(member);
         Instant now = clock.instant();
         Duration window = this.window;
-        attempts.check(id, member.id(), now);
         CheckIn result;
         try {
             // Check-ins come in bursts at the start of a session: a lock conflict runs the transaction again.
@@ -267,6 +266,8 @@ public class StudyService {
                 if (now.isAfter(session.getEndsAt())) {
                     throw ApiException.conflict("study.check-in.closed", "签到已结束", "Check-in has closed");
                 }
+                // after the window checks: "not open" and "closed" tell a guesser nothing about the code
+                attempts.check(id, member.id(), now);
                 if (!sameCode(session.getCheckInCode(), given)) {
                     attempts.failed(id, member.id(), now);
                     // The audit log writes in its own transaction, so this line survives the rollback.
