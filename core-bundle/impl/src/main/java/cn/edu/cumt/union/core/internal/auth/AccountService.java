@@ -33,6 +33,7 @@ import cn.edu.cumt.union.core.internal.audit.AuditLogImpl;
 import cn.edu.cumt.union.core.internal.config.LiveConfig;
 import cn.edu.cumt.union.core.internal.member.MemberEntity;
 import cn.edu.cumt.union.core.internal.rest.RequestContext;
+import cn.edu.cumt.union.core.internal.rest.RetryLater;
 
 /**
  * Logging in and out, changing one's own password, and the first operator account. Settings come
@@ -54,14 +55,30 @@ public class AccountService {
     private final Consumer<Duration> sleeper;
     private volatile Settings settings;
     private volatile DummyHash dummyHash;
+    /** Failures per source address; they lapse after a block's length without one. */
+    private final FailureCounts sources;
+    /** Failures per username that is not a usable account (unknown, disabled, no password): counted as an account's are. */
+    private final FailureCounts names;
+    /** Failures per account and a source it logged in from before: such a pair has its own lock, not the account's. */
+    private final FailureCounts pairs;
 
-    /** Every setting a request reads, swapped whole on a configuration change. */
-    record Settings(PasswordHasher hasher, LoginLimits limits, String initialUsername, Path initialPasswordFile) {
+    /**
+     * Every setting a request reads, swapped whole on a configuration change. {@code limits} hold
+     * per username (accounts, unknown names, and an account from a source it logged in from before),
+     * {@code sourceLimits} per source address whatever the username.
+     */
+    record Settings(PasswordHasher hasher, LoginLimits limits, LoginLimits sourceLimits, Duration knownSourceFor,
+            int memoryEntries, String initialUsername, Path initialPasswordFile) {
+
+        static final LoginLimits DEFAULT_SOURCE_LIMITS = LoginLimits.ofSources(LiveConfig.defaults(AuthConfig.class));
+        static final Duration DEFAULT_KNOWN_SOURCE = Duration.ofDays(LiveConfig.defaults(AuthConfig.class).login_known_source_days());
 
         static Settings of(AuthConfig config) {
             AuthSettings.check(config);
             return new Settings(new PasswordHasher(config.password_iterations()), LoginLimits.of(config),
-                    config.initial_admin_username().strip(), DataDir.resolve(config.initial_admin_password_file().strip()));
+                    LoginLimits.ofSources(config), Duration.ofDays(config.login_known_source_days()),
+                    config.login_memory_entries(), config.initial_admin_username().strip(),
+                    DataDir.resolve(config.initial_admin_password_file().strip()));
         }
     }
 
@@ -81,10 +98,11 @@ public class AccountService {
     AccountService(JpaTemplate jpa, SessionService sessions, AuditLogImpl audit, PasswordHasher hasher,
             LoginLimits limits, Clock clock, Consumer<Duration> sleeper, String initialUsername,
             Path initialPasswordFile) {
-        this(jpa, sessions, audit, new Settings(hasher, limits, initialUsername, initialPasswordFile), clock, sleeper);
+        this(jpa, sessions, audit, new Settings(hasher, limits, Settings.DEFAULT_SOURCE_LIMITS, Settings.DEFAULT_KNOWN_SOURCE,
+                10_000, initialUsername, initialPasswordFile), clock, sleeper);
     }
 
-    private AccountService(JpaTemplate jpa, SessionService sessions, AuditLogImpl audit, Settings settings, Clock clock,
+    AccountService(JpaTemplate jpa, SessionService sessions, AuditLogImpl audit, Settings settings, Clock clock,
             Consumer<Duration> sleeper) {
         this.jpa = jpa;
         this.sessions = sessions;
@@ -92,6 +110,9 @@ public class AccountService {
         this.settings = settings;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.sources = new FailureCounts(settings.memoryEntries(), true);
+        this.names = new FailureCounts(settings.memoryEntries(), false);
+        this.pairs = new FailureCounts(settings.memoryEntries(), false);
     }
 
     /**
@@ -101,6 +122,9 @@ public class AccountService {
     @Modified
     void modified(AuthConfig config) {
         settings = LiveConfig.changed(LOG, AuthConfig.PID, settings, () -> Settings.of(config));
+        for (FailureCounts counts : List.of(sources, names, pairs)) {
+            counts.bound(settings.memoryEntries());
+        }
     }
 
     Settings settings() {
@@ -113,56 +137,120 @@ public class AccountService {
 
     /**
      * Checks the password and opens a session. Unknown users, wrong passwords, disabled accounts and
-     * accounts without a password all get the same answer.
+     * accounts without a password all get the same answers, in the same time, at the same counts:
+     * every username is counted and locked alike. Three counts apply: the source address's (any
+     * username; 429 once blocked), and either the account's or, when the account logged in from
+     * this source before, that pair's own (423 once locked): failures from elsewhere never lock the
+     * real user out of the place they log in from.
      *
-     * @throws ApiException 401 {@code auth.invalid-credentials}, or 423 {@code auth.locked}
+     * @param client the source address (see {@code trusted.proxies})
+     * @throws ApiException 401 {@code auth.invalid-credentials}, 423 {@code auth.locked} or 429
+     *         {@code auth.too-many-attempts}, the last two with Retry-After
      */
     public LoginDTO login(String username, String password, String client) {
         Settings current = settings;
         PasswordHasher hasher = current.hasher();
         LoginLimits limits = current.limits();
-        AccountEntity account = jpa.txExpr(TransactionType.Required, em -> findByUsername(em, username));
+        LoginLimits sourceLimits = current.sourceLimits();
+        String source = client == null || client.isBlank() ? "unknown" : client;
         Instant now = clock.instant();
-        if (account == null) {
-            hasher.verify(password, dummyHash(hasher)); // same work as for a real account: no timing hint
-            // The attempted name is not recorded: people type their password into it by mistake.
-            audit.failed("auth.login", "Account", null, "unknown username");
-            throw invalidCredentials();
+        Instant blocked = sources.lockedUntil(source, sourceLimits, now);
+        if (blocked != null) {
+            // not audited per attempt: the block itself was, and a flood must not fill the audit log
+            throw tooManyAttempts(blocked, now);
         }
-        String name = account.getUsername();
-        if (limits.isLocked(account.getLockedUntil(), now)) {
-            RequestContext.runAs(name, source(), () -> audit.denied("auth.login", "Account", id(account), "locked"));
-            throw locked(account.getLockedUntil());
+        AccountEntity account = jpa.txExpr(TransactionType.Required, em -> findByUsername(em, username));
+        boolean usable = account != null && account.isEnabled() && account.getPasswordHash() != null;
+        String pair = usable && knownSource(account.getId(), source, now, current) ? account.getId() + "@" + source : null;
+        Instant lockedUntil;
+        int failures;
+        if (!usable) {
+            lockedUntil = names.lockedUntil(username, limits, now);
+            failures = names.failures(username, limits, now);
+        } else if (pair != null) {
+            lockedUntil = pairs.lockedUntil(pair, limits, now);
+            failures = pairs.failures(pair, limits, now);
+        } else {
+            lockedUntil = limits.isLocked(account.getLockedUntil(), now) ? account.getLockedUntil() : null;
+            failures = limits.countAfterExpiredLock(account.getFailedLogins(), account.getLockedUntil(), now);
         }
-        if (!account.isEnabled() || account.getPasswordHash() == null) {
-            hasher.verify(password, dummyHash(hasher));
-            String why = account.isEnabled() ? "no password set" : "account disabled";
-            RequestContext.runAs(name, source(), () -> audit.failed("auth.login", "Account", id(account), why));
-            throw invalidCredentials();
+        if (lockedUntil != null) {
+            sourceFailed(source, sourceLimits, now);
+            auditAs(account, source, () -> audit.denied("auth.login", "Account", account == null ? null : id(account), "locked"));
+            throw locked(lockedUntil, now);
         }
-        int failures = limits.countAfterExpiredLock(account.getFailedLogins(), account.getLockedUntil(), now);
-        pause(limits.delayBefore(failures));
-        if (!hasher.verify(password, account.getPasswordHash())) {
-            Instant lockedUntil = recordFailure(account, now, limits);
-            RequestContext.runAs(name, source(), () -> audit.failed("auth.login", "Account", id(account), "wrong password"));
-            if (lockedUntil != null) {
-                throw locked(lockedUntil);
+        Duration sourceDelay = sourceLimits.delayBefore(sources.failures(source, sourceLimits, now));
+        Duration nameDelay = limits.delayBefore(failures);
+        pause(sourceDelay.compareTo(nameDelay) > 0 ? sourceDelay : nameDelay);
+        // for names that cannot log in: the same work as for a real account, and never a match
+        if (!hasher.verify(password, usable ? account.getPasswordHash() : dummyHash(hasher))) {
+            sourceFailed(source, sourceLimits, now);
+            Instant nowLocked;
+            if (!usable) {
+                nowLocked = names.fail(username, limits, now);
+                // The attempted name is not recorded: people type their password into it by mistake.
+                String why = account == null ? "unknown username" : account.isEnabled() ? "no password set" : "account disabled";
+                auditAs(account, source, () -> audit.failed("auth.login", "Account", account == null ? null : id(account), why));
+            } else {
+                Instant accountLock = recordFailure(account, now, limits);
+                nowLocked = pair == null ? accountLock : pairs.fail(pair, limits, now);
+                auditAs(account, source, () -> audit.failed("auth.login", "Account", id(account),
+                        pair == null ? "wrong password" : "wrong password from a known source"));
+            }
+            if (nowLocked != null) {
+                throw locked(nowLocked, now);
             }
             throw invalidCredentials();
         }
+        if (pair != null) {
+            pairs.clear(pair);
+        }
+        // A lock set by failures from elsewhere stays for those sources: the real user's login does not
+        // hand a guesser a fresh set of attempts.
+        boolean lockHolds = limits.isLocked(account.getLockedUntil(), now);
         String rehash = hasher.needsRehash(account.getPasswordHash()) ? hasher.hash(password) : null;
         jpa.tx(TransactionType.Required, em -> {
-            em.createQuery("update AccountEntity a set a.failedLogins = 0, a.lockedUntil = null where a.id = :id")
-                    .setParameter("id", account.getId()).executeUpdate();
+            if (!lockHolds) {
+                em.createQuery("update AccountEntity a set a.failedLogins = 0, a.lockedUntil = null where a.id = :id")
+                        .setParameter("id", account.getId()).executeUpdate();
+            }
             if (rehash != null) {
                 em.createQuery("update AccountEntity a set a.passwordHash = :new where a.id = :id and a.passwordHash = :old")
                         .setParameter("new", rehash).setParameter("old", account.getPasswordHash())
                         .setParameter("id", account.getId()).executeUpdate();
             }
         });
-        SessionService.Opened session = sessions.openSession(account.getId(), client);
-        RequestContext.runAs(name, source(), () -> audit.record("auth.login", "Account", id(account), null));
+        // the session row (with its source) is what makes this source known to the account from now on
+        SessionService.Opened session = sessions.openSession(account.getId(), source);
+        auditAs(account, source, () -> audit.record("auth.login", "Account", id(account), null));
         return new LoginDTO(session.token(), session.expiresAt(), account.isMustChangePassword());
+    }
+
+    /**
+     * Whether the account logged in from this source within {@code login.known.source.days}: the
+     * sessions table keeps each login's source (rows are revoked, never deleted), so this survives
+     * restarts at the cost of one indexed query, and needs no table of its own.
+     */
+    private boolean knownSource(long accountId, String source, Instant now, Settings current) {
+        Instant since = now.minus(current.knownSourceFor());
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery("select count(s) from SessionEntity s"
+                + " where s.accountId = :id and s.client = :client and s.createdAt >= :since", Long.class)
+                .setParameter("id", accountId).setParameter("client", source).setParameter("since", since)
+                .getSingleResult()) > 0;
+    }
+
+    private void sourceFailed(String source, LoginLimits sourceLimits, Instant now) {
+        Instant blockedUntil = sources.fail(source, sourceLimits, now);
+        if (blockedUntil != null) {
+            LOG.warn("Source {} refused until {} after {} failed logins", source, blockedUntil, sourceLimits.lockAfter());
+            RequestContext.runAs("anonymous", source, () -> audit.record("auth.source-blocked", "Source", source,
+                    sourceLimits.lockAfter() + " failed logins; refused until " + blockedUntil));
+        }
+    }
+
+    /** Audits as the account when there is one, else as the anonymous caller, from the source. */
+    private static void auditAs(AccountEntity account, String source, Runnable entry) {
+        RequestContext.runAs(account == null ? "anonymous" : account.getUsername(), source, entry);
     }
 
     /** Ends the caller's session: its token is refused from now on. */
@@ -185,7 +273,7 @@ public class AccountService {
         }
         Instant now = clock.instant();
         if (limits.isLocked(account.getLockedUntil(), now)) {
-            throw locked(account.getLockedUntil());
+            throw locked(account.getLockedUntil(), now);
         }
         pause(limits.delayBefore(
                 limits.countAfterExpiredLock(account.getFailedLogins(), account.getLockedUntil(), now)));
@@ -194,7 +282,7 @@ public class AccountService {
             audit.failed("auth.password.change", "Account", id(account), "wrong current password");
             if (lockedUntil != null) {
                 sessions.endAll(account.getId(), null);
-                throw locked(lockedUntil);
+                throw locked(lockedUntil, now);
             }
             throw ApiException.badRequest("auth.password-wrong", "当前密码不正确", "The current password is wrong");
         }
@@ -373,10 +461,18 @@ public class AccountService {
         return ApiException.unauthorized("auth.invalid-credentials", "用户名或密码错误", "Wrong username or password");
     }
 
-    static ApiException locked(Instant lockedUntil) {
+    static ApiException locked(Instant lockedUntil, Instant now) {
         Instant until = lockedUntil.truncatedTo(ChronoUnit.SECONDS);
-        return new ApiException(423, "auth.locked",
+        return new RetryLater(423, "auth.locked",
                 "登录失败次数过多，账号已临时锁定，将于 " + LOCAL_TIME.format(until) + "（北京时间）自动解锁",
-                "Too many failed logins: the account is locked until " + until + " and then unlocks by itself");
+                "Too many failed logins: the account is locked until " + until + " and then unlocks by itself",
+                Duration.between(now, lockedUntil));
+    }
+
+    static ApiException tooManyAttempts(Instant blockedUntil, Instant now) {
+        Instant until = blockedUntil.truncatedTo(ChronoUnit.SECONDS);
+        return new RetryLater(429, "auth.too-many-attempts",
+                "来自该地址的登录失败次数过多，请于 " + LOCAL_TIME.format(until) + "（北京时间）后再试",
+                "Too many failed logins from this address: try again after " + until, Duration.between(now, blockedUntil));
     }
 }

@@ -34,6 +34,21 @@ public @interface AuthConfig {
     @AttributeDefinition(description = "How long a lock lasts, in minutes; it then lifts by itself")
     int login_lock_minutes() default 15;
 
+    @AttributeDefinition(description = "After this many failed logins from one source address (any usernames), each further attempt from it is slowed down")
+    int login_source_delay_after() default 10;
+
+    @AttributeDefinition(description = "After this many failed logins from one source address, it gets 429 for login.source.block.minutes")
+    int login_source_block_after() default 30;
+
+    @AttributeDefinition(description = "How long a source address is refused, in minutes; its failures are also forgotten after this long without one")
+    int login_source_block_minutes() default 15;
+
+    @AttributeDefinition(description = "A source address that logged in to an account within this many days is not held back by that account's lock")
+    int login_known_source_days() default 90;
+
+    @AttributeDefinition(description = "At most this many source addresses, unknown usernames and account-source pairs are counted in memory (each); the least recently used go first")
+    int login_memory_entries() default 10000;
+
     @AttributeDefinition(description = "Login name of the first operator, created when no account exists")
     String initial_admin_username() default "admin";
 

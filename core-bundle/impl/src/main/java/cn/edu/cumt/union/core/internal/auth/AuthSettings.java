@@ -21,6 +21,11 @@ final class AuthSettings {
         LiveConfig.atLeast("login.delay.after", config.login_delay_after(), 0);
         LiveConfig.atLeast("login.lock.after", config.login_lock_after(), 1);
         LiveConfig.atLeast("login.lock.minutes", config.login_lock_minutes(), 1);
+        LiveConfig.atLeast("login.source.delay.after", config.login_source_delay_after(), 0);
+        LiveConfig.atLeast("login.source.block.after", config.login_source_block_after(), 1);
+        LiveConfig.atLeast("login.source.block.minutes", config.login_source_block_minutes(), 1);
+        LiveConfig.atLeast("login.known.source.days", config.login_known_source_days(), 1);
+        LiveConfig.atLeast("login.memory.entries", config.login_memory_entries(), 100);
         LiveConfig.required("initial.admin.username", config.initial_admin_username());
         LiveConfig.required("initial.admin.password.file", config.initial_admin_password_file());
         return config;

@@ -26,6 +26,12 @@ public record LoginLimits(int delayAfter, int lockAfter, Duration lockDuration) 
                 Duration.ofMinutes(config.login_lock_minutes()));
     }
 
+    /** The same rules per source address: {@code login.source.*}. */
+    static LoginLimits ofSources(AuthConfig config) {
+        return new LoginLimits(config.login_source_delay_after(), config.login_source_block_after(),
+                Duration.ofMinutes(config.login_source_block_minutes()));
+    }
+
     /** @return whether a lock set until {@code lockedUntil} still holds at {@code now} */
     public boolean isLocked(Instant lockedUntil, Instant now) {
         return lockedUntil != null && now.isBefore(lockedUntil);

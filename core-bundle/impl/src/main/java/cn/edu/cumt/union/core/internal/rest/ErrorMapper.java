@@ -40,6 +40,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable exception) {
         Response response = toResponse(describe(exception));
+        if (unwrap(exception) instanceof RetryLater later) {
+            // a lock or throttle says when to come back (RFC 9110 Retry-After, in seconds)
+            return Response.fromResponse(response).header("Retry-After", Long.toString(later.retryAfterSeconds())).build();
+        }
         if (exception instanceof WebApplicationException web && web.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
             // a 405 says what the resource does accept (RFC 9110)
             return Response.fromResponse(response).header(HttpHeaders.ALLOW, web.getResponse().getHeaderString(HttpHeaders.ALLOW))

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import cn.edu.cumt.union.core.internal.config.LiveConfig;
 
 /**
- * The HTTP limits ({@code etc/cn.edu.cumt.union.http.cfg}), applied in place. A component of their
+ * The HTTP limits and trusted proxies ({@code etc/cn.edu.cumt.union.http.cfg}), applied in place. A component of their
  * own rather than the {@link RequestGuard}'s configuration: DS copies a component's configuration
  * into its service properties, and a JAX-RS extension whose properties change is re-registered by
  * the whiteboard, which rebuilds every application. The guard reads {@link #limits()} per request.
@@ -28,17 +28,21 @@ public class HttpSettings {
     public @interface Config {
         @AttributeDefinition(description = "Largest request body accepted, in bytes (imports included)")
         long max_body_bytes() default 20L * 1024 * 1024;
+
+        @AttributeDefinition(description = "Reverse proxies (addresses or CIDR blocks, comma-separated) whose X-Forwarded-For"
+                + " names the client. Empty: the direct peer is the client and the header is ignored")
+        String trusted_proxies() default "";
     }
 
     /** Every HTTP limit, swapped whole on a configuration change. */
-    public record Limits(long maxBodyBytes) {
+    public record Limits(long maxBodyBytes, TrustedProxies trustedProxies) {
 
         public Limits {
             LiveConfig.atLeast("max.body.bytes", maxBodyBytes, 1024);
         }
 
         static Limits of(Config config) {
-            return new Limits(config.max_body_bytes());
+            return new Limits(config.max_body_bytes(), TrustedProxies.parse(config.trusted_proxies()));
         }
     }
 

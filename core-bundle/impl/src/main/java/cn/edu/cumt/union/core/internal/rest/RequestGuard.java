@@ -119,7 +119,9 @@ public class RequestGuard implements DynamicFeature {
 
         private String clientAddress() {
             try {
-                return servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
+                return servletRequest == null ? "unknown"
+                        : http.limits().trustedProxies().clientOf(servletRequest.getRemoteAddr(),
+                                servletRequest.getHeaders(TrustedProxies.HEADER));
             } catch (RuntimeException outsideRequest) {
                 return "unknown";
             }
