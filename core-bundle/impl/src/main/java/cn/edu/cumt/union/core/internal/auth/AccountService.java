@@ -168,6 +168,11 @@ public class AccountService {
             lockedUntil = names.lockedUntil(username, limits, now);
             failures = names.failures(username, limits, now);
         } else if (pair != null) {
+            if (account.getFailedLogins() == 0) {
+                // every failure of a pair also counts for the account: a count of 0 means an
+                // administrator's unlock or reset, a password change or a login cleared them since
+                pairs.clear(pair);
+            }
             lockedUntil = pairs.lockedUntil(pair, limits, now);
             failures = pairs.failures(pair, limits, now);
         } else {
