@@ -35,6 +35,17 @@ public class ErrorMapperTest {
     }
 
     @Test
+    public void aRefusalThatLiftsByItselfSaysWhenInRetryAfter() {
+        RetryLater later = new RetryLater(429, "auth.too-many-attempts", "稍后", "later", java.time.Duration.ofMillis(90_001));
+        javax.ws.rs.core.Response response = new ErrorMapper().toResponse(new RuntimeException(later));
+        assertEquals(429, response.getStatus());
+        assertEquals("91", response.getHeaderString("Retry-After"));
+        assertEquals("1", new ErrorMapper().toResponse(new RetryLater(423, "a.b", "锁", "locked", java.time.Duration.ZERO))
+                .getHeaderString("Retry-After"));
+        assertEquals(null, new ErrorMapper().toResponse(ApiException.conflict("x.y", "冲突", "conflict")).getHeaderString("Retry-After"));
+    }
+
+    @Test
     public void aWrappedApiExceptionKeepsItsStatus() {
         ErrorDTO wrapped = ErrorMapper.describe(new RuntimeException(ApiException.conflict("x.y", "冲突", "conflict")));
         assertEquals(409, wrapped.status());
