@@ -12,11 +12,12 @@ import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
 /**
- * The login limits a Karaf really runs with: the defaults the core's metatype declares (its jar in
+ * The login limits (per username and per source address) a Karaf really runs with: the defaults the core's metatype declares (its jar in
  * system/), overridden by etc/cn.edu.cumt.union.auth.cfg. The delay steps are the core's constants
  * (LoginLimits: 250 ms doubling per further failure, at most 2 s), which no configuration changes.
  */
-record LoginLimitsConfig(int delayAfter, int lockAfter, int lockMinutes) {
+record LoginLimitsConfig(int delayAfter, int lockAfter, int lockMinutes, int sourceDelayAfter, int sourceBlockAfter,
+        int sourceBlockMinutes) {
 
     static final long FIRST_DELAY_MILLIS = 250;
     static final long MAX_DELAY_MILLIS = 2000;
@@ -38,7 +39,8 @@ record LoginLimitsConfig(int delayAfter, int lockAfter, int lockMinutes) {
             cfg.load(new StringReader(Files.readString(file)));
         }
         return new LoginLimitsConfig(value("login.delay.after", metatype, cfg), value("login.lock.after", metatype, cfg),
-                value("login.lock.minutes", metatype, cfg));
+                value("login.lock.minutes", metatype, cfg), value("login.source.delay.after", metatype, cfg),
+                value("login.source.block.after", metatype, cfg), value("login.source.block.minutes", metatype, cfg));
     }
 
     private static int value(String key, String metatype, Properties cfg) {
@@ -53,11 +55,20 @@ record LoginLimitsConfig(int delayAfter, int lockAfter, int lockMinutes) {
         return Integer.parseInt(ad.group(1));
     }
 
-    /** The least time an attempt waits when this many failures precede it. */
+    /** The least time an attempt waits when this many failures of its username precede it. */
     long delayBefore(int failures) {
-        if (failures < delayAfter) {
+        return delay(failures, delayAfter);
+    }
+
+    /** The least time an attempt waits when this many failures from its source address precede it. */
+    long sourceDelayBefore(int failures) {
+        return delay(failures, sourceDelayAfter);
+    }
+
+    private static long delay(int failures, int after) {
+        if (failures < after) {
             return 0;
         }
-        return Math.min(MAX_DELAY_MILLIS, FIRST_DELAY_MILLIS << Math.min(failures - delayAfter, 10));
+        return Math.min(MAX_DELAY_MILLIS, FIRST_DELAY_MILLIS << Math.min(failures - after, 10));
     }
 }
