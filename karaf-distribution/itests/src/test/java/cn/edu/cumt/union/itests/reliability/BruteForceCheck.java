@@ -173,10 +173,8 @@ public class BruteForceCheck {
 
     @Test
     public void aKnownAndAnUnknownNameAnswerTheSameStatusesAtTheSameCounts() {
-        List<String> known = statuses(new LoopbackClient("127.0.0.4", karaf().rest().baseUrl()), "BF0004");
-        List<String> unknown = statuses(new LoopbackClient("127.0.0.5", karaf().rest().baseUrl()), "BF9999");
-        FIGURES.note("known name statuses", known.toString());
-        FIGURES.note("unknown name statuses", unknown.toString());
+        List<String> known = statuses(new LoopbackClient("127.0.0.4", karaf().rest().baseUrl()), "BF0004", "known name");
+        List<String> unknown = statuses(new LoopbackClient("127.0.0.5", karaf().rest().baseUrl()), "BF9999", "unknown name");
         assertEquals("a real account and a name nobody has answer alike", known, unknown);
         assertEquals("423 auth.locked", known.get(limits.lockAfter() - 1));
     }
@@ -210,14 +208,19 @@ public class BruteForceCheck {
     }
 
     /** What a client sees for lockAfter + 2 wrong passwords in a row. */
-    private static List<String> statuses(LoopbackClient source, String username) {
+    private static List<String> statuses(LoopbackClient source, String username, String figure) {
         List<String> seen = new ArrayList<>();
+        List<Long> millis = new ArrayList<>();
         for (int attempt = 1; attempt <= limits.lockAfter() + 2; attempt++) {
+            long start = System.nanoTime();
             LoopbackClient.Answer answer = login(source, username, "Wrong-Password-" + attempt);
+            millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             assertTrue("no server error: " + answer, answer.status() < 500);
             seen.add(answer.status() + " " + Verdict.code(answer.reply()));
             FIGURES.inc("requests");
         }
+        FIGURES.note(figure + " statuses", seen.toString());
+        FIGURES.note(figure + " ms per attempt", millis.toString());
         return seen;
     }
 

@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 
 import cn.edu.cumt.union.api.rest.ApiException;
@@ -21,22 +19,9 @@ import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 
 /** Login, lockout and password changes against the real schema on in-memory Derby. */
-public class AccountServiceTest {
+public class AccountServiceTest extends WithInitialOperator {
 
     private static final String PASSWORD = "Right-Password-1";
-
-    private AuthFixture f;
-
-    @Before
-    public void setUp() throws Exception {
-        f = new AuthFixture();
-        f.accounts.ensureInitialOperator(AuthFixture.ADMIN_PASSWORD);
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        f.close();
-    }
 
     @Test
     public void configuredInitialOperatorCanLogInAndNoFileIsWritten() {

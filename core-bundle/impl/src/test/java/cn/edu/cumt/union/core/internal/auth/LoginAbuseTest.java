@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 
 import cn.edu.cumt.union.api.rest.ApiException;
@@ -22,24 +20,11 @@ import cn.edu.cumt.union.core.internal.rest.RetryLater;
  * and lock themselves, never the real user at the place they log in from, and an unknown name
  * looks exactly like a real one.
  */
-public class LoginAbuseTest {
+public class LoginAbuseTest extends WithInitialOperator {
 
     private static final String WRONG = "Wrong-Password-1";
     private static final String HOME = "198.51.100.10";
     private static final String STRANGER = "203.0.113.66";
-
-    private AuthFixture f;
-
-    @Before
-    public void setUp() throws Exception {
-        f = new AuthFixture();
-        f.accounts.ensureInitialOperator(AuthFixture.ADMIN_PASSWORD);
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        f.close();
-    }
 
     /** One attempt's answer as a client sees it: status, and for 423 when the lock lifts. */
     private String attempt(String username, String password, String source) {
