@@ -47,4 +47,26 @@ public interface Directory {
      * @return unit id to number of matching active members; units with none are absent
      */
     Map<Long, Long> countActiveMembersByUnit(Collection<Long> unitIds, Collection<String> anyCategories);
+
+    /**
+     * @return the member with their place in the tree (group, unit, ancestors), read on one
+     *         snapshot; empty when the member is not in scope
+     */
+    Optional<MemberPlacement> placement(long memberId);
+
+    /** @return whether the audience concerns the member; {@code false} when the member is not in scope */
+    default boolean includes(Audience audience, long memberId) {
+        return placement(memberId).map(audience::includes).orElse(false);
+    }
+
+    /** @return the active members the audience concerns, in scope, ordered by staff number */
+    List<MemberDTO> members(Audience audience);
+
+    /**
+     * Counts {@link #members} by the unit each belongs to (a union group's members count for the
+     * group's unit), each member once, without loading them.
+     *
+     * @return unit id to number of members; units with none are absent
+     */
+    Map<Long, Long> countByUnit(Audience audience);
 }
