@@ -38,14 +38,19 @@ public interface Directory {
      *                      included unless listed); empty means every unit in scope
      * @param anyCategories when not empty, only members holding at least one of these categories
      * @return the active members matching, ordered by staff number
+     * @deprecated "empty means every unit" is easy to get wrong; use {@link #members(Audience)}
      */
+    @Deprecated(since = "1.1")
     List<MemberDTO> activeMembers(Collection<Long> unitIds, Collection<String> anyCategories);
 
     /**
      * Counts like {@link #activeMembers} without loading them.
      *
      * @return unit id to number of matching active members; units with none are absent
+     * @deprecated counts a group's members twice when the group and its unit are named; use
+     *             {@link #countByUnit(Audience)}
      */
+    @Deprecated(since = "1.1")
     Map<Long, Long> countActiveMembersByUnit(Collection<Long> unitIds, Collection<String> anyCategories);
 
     /**
