@@ -49,6 +49,7 @@ import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.security.UnitScope;
 import cn.edu.cumt.union.api.storage.LockConflicts;
 import cn.edu.cumt.union.api.storage.SchemaReady;
 
@@ -197,19 +198,19 @@ public class StudyService {
 
     /** Sessions organised by units the caller manages, latest first. */
     public PageDTO<StudySessionDTO> list(UnionPrincipal caller, int offset, int limit) {
-        Set<Long> scope = access.manageableUnitIds(caller);
-        if (scope != null && scope.isEmpty()) {
+        UnitScope scope = access.manageableUnits(caller);
+        if (!scope.isAll() && scope.unitIds().isEmpty()) {
             return new PageDTO<>(List.of(), 0, offset, limit);
         }
-        String where = scope == null ? "" : " where s.organiserUnitId in :units";
+        String where = scope.isAll() ? "" : " where s.organiserUnitId in :units";
         return jpa.txExpr(TransactionType.Required, em -> {
             TypedQuery<StudySessionEntity> rows = em.createQuery(
                     "select s from StudySessionEntity s" + where + " order by s.startsAt desc, s.id desc",
                     StudySessionEntity.class);
             TypedQuery<Long> count = em.createQuery("select count(s) from StudySessionEntity s" + where, Long.class);
-            if (scope != null) {
-                rows.setParameter("units", scope);
-                count.setParameter("units", scope);
+            if (!scope.isAll()) {
+                rows.setParameter("units", scope.unitIds());
+                count.setParameter("units", scope.unitIds());
             }
             List<StudySessionDTO> items = batchCollections(rows).setFirstResult(offset).setMaxResults(limit)
                     .getResultList().stream().map(StudySessionEntity::toDTO).toList();
@@ -411,7 +412,7 @@ public class StudyService {
         if (to.isBefore(from)) {
             throw ApiException.invalidField("to", "不能早于开始日期", "must not be before from");
         }
-        Set<Long> scope = access.manageableUnitIds(caller);
+        UnitScope scope = access.manageableUnits(caller);
         Instant start = from.atStartOfDay(ZONE).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(ZONE).toInstant();
         Instant now = clock.instant();
@@ -430,7 +431,7 @@ public class StudyService {
                 Map<Long, Long> counts = countsByAudience.computeIfAbsent(session.audience(), directory::countByUnit);
                 boolean inScope = false;
                 for (Map.Entry<Long, Long> count : counts.entrySet()) {
-                    if (scope == null || scope.contains(count.getKey())) {
+                    if (scope.covers(count.getKey())) {
                         expected.merge(count.getKey(), count.getValue(), Long::sum);
                         inScope = true;
                     }
@@ -442,7 +443,7 @@ public class StudyService {
                     + " group by a.unitId", Object[].class)
                     .setParameter("start", start).setParameter("until", until).getResultList()) {
                 long unitId = ((Number) row[0]).longValue();
-                if (scope == null || scope.contains(unitId)) {
+                if (scope.covers(unitId)) {
                     attended.put(unitId, ((Number) row[1]).longValue());
                 }
             }
@@ -569,7 +570,7 @@ public class StudyService {
             throw ApiException.forbidden("study.unit-not-managed", "无权以该单位名义组织学习",
                     "You may not organise sessions for this unit");
         }
-        boolean managesAll = access.manageableUnitIds(caller) == null;
+        boolean managesAll = access.manageableUnits(caller).isAll();
         if (targets.isEmpty() ? !managesAll : targets.stream().anyMatch(t -> !access.canManageUnit(caller, t))) {
             throw ApiException.forbidden("study.targets-not-managed", "只能面向本人管理的单位组织学习",
                     "You may only target units you manage");
