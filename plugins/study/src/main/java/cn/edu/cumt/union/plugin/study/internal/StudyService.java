@@ -46,6 +46,7 @@ import cn.edu.cumt.union.api.directory.MemberDTO;
 import cn.edu.cumt.union.api.directory.MemberPlacement;
 import cn.edu.cumt.union.api.directory.UnitDTO;
 import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.Fields;
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
@@ -243,7 +244,7 @@ public class StudyService {
 
     /** 签到. Idempotent: a member who already attended gets the first attendance back. */
     public AttendanceDTO checkIn(UnionPrincipal caller, long id, String code) {
-        String given = StudyInputs.text("code", code, StudyInputs.MAX_CODE, true);
+        String given = Fields.text("code", code, StudyInputs.MAX_CODE, true);
         MemberPlacement placed = placed(caller);
         MemberDTO member = placed.member();
         Instant now = clock.instant();
@@ -304,7 +305,7 @@ public class StudyService {
         if (input == null || input.memberIds() == null || input.memberIds().isEmpty()) {
             throw ApiException.missingField("memberIds");
         }
-        List<Long> wanted = StudyInputs.ids("memberIds", input.memberIds(), StudyInputs.MAX_MEMBER_IDS);
+        List<Long> wanted = Fields.ids("memberIds", input.memberIds(), StudyInputs.MAX_MEMBER_IDS);
         Instant now = clock.instant();
         Duration window = this.window;
         List<Long> added = LockConflicts.retry(() -> jpa.txExpr(TransactionType.Required, em -> {
@@ -549,11 +550,11 @@ public class StudyService {
         if (input == null) {
             throw ApiException.missingField("(body)");
         }
-        String title = StudyInputs.text("title", input.title(), StudyInputs.MAX_TITLE, true);
-        String topic = StudyInputs.text("topic", input.topic(), StudyInputs.MAX_TOPIC, false);
-        String place = StudyInputs.text("place", input.place(), StudyInputs.MAX_PLACE, false);
-        Instant startsAt = StudyInputs.time("startsAt", input.startsAt());
-        Instant endsAt = StudyInputs.time("endsAt", input.endsAt());
+        String title = Fields.text("title", input.title(), StudyInputs.MAX_TITLE, true);
+        String topic = Fields.text("topic", input.topic(), StudyInputs.MAX_TOPIC, false);
+        String place = Fields.text("place", input.place(), StudyInputs.MAX_PLACE, false);
+        Instant startsAt = Fields.time("startsAt", input.startsAt());
+        Instant endsAt = Fields.time("endsAt", input.endsAt());
         if (!endsAt.isAfter(startsAt)) {
             throw ApiException.invalidField("endsAt", "必须晚于开始时间", "must be after startsAt");
         }
@@ -563,7 +564,7 @@ public class StudyService {
         }
         long organiser = input.organiserUnitId();
         requireUnit("organiserUnitId", organiser);
-        List<Long> targets = StudyInputs.ids("targetUnitIds", input.targetUnitIds(), StudyInputs.MAX_TARGETS);
+        List<Long> targets = Fields.ids("targetUnitIds", input.targetUnitIds(), StudyInputs.MAX_TARGETS);
         targets.forEach(t -> requireUnit("targetUnitIds", t));
         List<String> categories = StudyInputs.categories(input.targetCategories());
         if (!access.canManageUnit(caller, organiser)) {
