@@ -29,6 +29,8 @@ public final class FakeDirectory implements Directory {
     public final Map<Long, UnitDTO> units = new LinkedHashMap<>();
     public final Map<Long, MemberDTO> members = new LinkedHashMap<>();
     public int memberLoads;
+    /** The unit that owns the plugin under test ({@link #ownUnit()}); {@code null} for a union plugin. */
+    public Long ownUnitId;
     public int countQueries;
 
     /** A unit; without a parent it is the university (the root). */
@@ -71,6 +73,11 @@ public final class FakeDirectory implements Directory {
     @Override
     public Optional<UnitDTO> findUnit(long unitId) {
         return Optional.ofNullable(units.get(unitId));
+    }
+
+    @Override
+    public Optional<UnitDTO> ownUnit() {
+        return ownUnitId == null ? Optional.empty() : findUnit(ownUnitId);
     }
 
     @Override

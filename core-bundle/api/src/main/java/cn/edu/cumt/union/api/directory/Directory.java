@@ -21,6 +21,13 @@ public interface Directory {
 
     Optional<UnitDTO> findUnit(long unitId);
 
+    /**
+     * @return the unit that owns the calling plugin (its manifest's {@code Union-Plugin-Unit}), so
+     *         that a unit plugin never writes its unit's code a second time; empty for the union's
+     *         own plugins, or when that unit does not exist
+     */
+    Optional<UnitDTO> ownUnit();
+
     Optional<UnitDTO> findUnitByCode(String code);
 
     /** @return every unit in scope that is not retired, parents before children */

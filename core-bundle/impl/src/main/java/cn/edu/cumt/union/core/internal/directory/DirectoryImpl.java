@@ -86,6 +86,11 @@ public class DirectoryImpl implements Directory {
     }
 
     @Override
+    public Optional<UnitDTO> ownUnit() {
+        return ownerUnit == null ? Optional.empty() : findUnitByCode(ownerUnit);
+    }
+
+    @Override
     public Optional<UnitDTO> findUnitByCode(String code) {
         return jpa.txExpr(TransactionType.Required, em -> {
             View view = view(em);

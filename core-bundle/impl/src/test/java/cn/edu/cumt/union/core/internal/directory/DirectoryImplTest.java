@@ -53,6 +53,9 @@ public class DirectoryImplTest {
     public void aUnitPluginSeesOnlyItsUnitAndBelow() {
         DirectoryImpl directory = new DirectoryImpl(db, "CS");
         assertEquals(List.of("CS", "CS-G1", "CS-G2"), directory.units().stream().map(UnitDTO::code).toList());
+        assertEquals("CS", directory.ownUnit().orElseThrow().code());
+        assertFalse("a union plugin has no unit of its own", new DirectoryImpl(db, null).ownUnit().isPresent());
+        assertFalse(new DirectoryImpl(db, "NOPE").ownUnit().isPresent());
         assertFalse(directory.findUnit(tree.math.id()).isPresent());
         assertFalse(directory.findUnitByCode("CUMT").isPresent());
         assertTrue(directory.findUnitByCode("CS-G2").isPresent());
