@@ -34,7 +34,7 @@ unpack_karaf() {
     set_key "$home/etc/org.apache.karaf.management.cfg" rmiServerPort "$RMI_SERVER_PORT"
     set_key "$home/etc/org.apache.karaf.management.cfg" rmiRegistryHost 127.0.0.1
     set_key "$home/etc/org.apache.karaf.management.cfg" rmiServerHost 127.0.0.1
-    set_key "$home/etc/cn.edu.cumt.union.auth.cfg" initial.admin.password "$ADMIN_PASSWORD"
+    set_key "$home/etc/cn.edu.cumt.union.auth.cfg" .initial.admin.password "$ADMIN_PASSWORD"
     if [ "$variant" = noplugins ]; then
         # featuresBoot is a comma-separated list over continuation lines; drop the union-study entry
         sed -i -E '/^[[:space:]]*union-study(\/[^,]*)?,[[:space:]]*\\$/d' "$home/etc/org.apache.karaf.features.cfg"

@@ -1,7 +1,5 @@
 package ${package};
 
-import java.util.List;
-
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -10,6 +8,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -19,6 +18,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import cn.edu.cumt.union.api.rest.PageDTO;
+import cn.edu.cumt.union.api.rest.Paging;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
@@ -39,8 +40,8 @@ public class ActivityResource {
 
     @GET
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
-    public List<ActivityDTO> list() {
-        return activities.list();
+    public PageDTO<ActivityDTO> list(@QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+        return activities.list(Paging.offset(offset), Paging.limit(limit));
     }
 
     @GET
@@ -53,7 +54,7 @@ public class ActivityResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
-    public Response create(@Context SecurityContext security, ActivityInputDTO input) {
+    public Response create(@Context SecurityContext security, ActivityEditDTO input) {
         return Response.status(201).entity(activities.create(UnionPrincipal.of(security), input)).build();
     }
 

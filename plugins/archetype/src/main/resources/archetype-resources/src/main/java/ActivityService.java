@@ -1,7 +1,9 @@
 package ${package};
 
 import java.time.Clock;
-import java.util.List;
+import java.time.Instant;
+
+import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -13,19 +15,22 @@ import cn.edu.cumt.union.api.audit.AuditLog;
 import cn.edu.cumt.union.api.directory.Directory;
 import cn.edu.cumt.union.api.directory.UnitDTO;
 import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.Fields;
+import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.storage.SchemaReady;
 
 /**
- * The plugin's logic: activities of unit ${unitCode}. Everyone signed in may read them; only those
- * who manage the unit may add or remove one. The data lives in the plugin's own database.
+ * The plugin's logic: activities of its unit. Everyone signed in may read them; only those who
+ * manage the unit may add or remove one. The data lives in the plugin's own database.
  */
 @Component(service = ActivityService.class)
 public class ActivityService {
 
-    /** The unit that owns this plugin (the manifest's Union-Plugin-Unit). */
-    static final String OWNER_UNIT = "${unitCode}";
+    static final int MAX_TITLE = 200;
+    static final int MAX_DESCRIPTION = 2000;
+    static final int MAX_PLACE = 200;
 
     private final JpaTemplate jpa;
     private final Directory directory;
@@ -48,35 +53,27 @@ public class ActivityService {
         this.clock = clock;
     }
 
-    public List<ActivityDTO> list() {
-        return jpa.txExpr(TransactionType.Required, em -> em
-                .createQuery("SELECT a FROM ActivityEntity a ORDER BY a.startsAt DESC, a.id DESC", ActivityEntity.class)
-                .setMaxResults(500).getResultList().stream().map(ActivityEntity::toDTO).toList());
+    /** Latest first. */
+    public PageDTO<ActivityDTO> list(int offset, int limit) {
+        return jpa.txExpr(TransactionType.Required, em -> new PageDTO<>(em
+                .createQuery("select a from ActivityEntity a order by a.startsAt desc, a.id desc", ActivityEntity.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(ActivityEntity::toDTO).toList(),
+                em.createQuery("select count(a) from ActivityEntity a", Long.class).getSingleResult(), offset, limit));
     }
 
     public ActivityDTO get(long id) {
-        return jpa.txExpr(TransactionType.Required, em -> {
-            ActivityEntity found = em.find(ActivityEntity.class, id);
-            if (found == null) {
-                throw notFound(id);
-            }
-            return found.toDTO();
-        });
+        return jpa.txExpr(TransactionType.Required, em -> find(em, id).toDTO());
     }
 
-    public ActivityDTO create(UnionPrincipal caller, ActivityInputDTO input) {
+    public ActivityDTO create(UnionPrincipal caller, ActivityEditDTO input) {
         requireManager(caller);
-        if (input == null) {
-            throw ApiException.badRequest("${pluginId}.body-missing", "请求体为空", "The request has no body");
-        }
-        String title = text("title", input.title(), 200, true);
-        String description = text("description", input.description(), 2000, false);
-        String place = text("place", input.place(), 200, false);
-        if (input.startsAt() == null) {
-            throw ApiException.missingField("startsAt");
-        }
+        Fields.body(input);
+        String title = Fields.text("title", input.title(), MAX_TITLE, true);
+        String description = Fields.text("description", input.description(), MAX_DESCRIPTION, false);
+        String place = Fields.text("place", input.place(), MAX_PLACE, false);
+        Instant startsAt = Fields.time("startsAt", input.startsAt());
         ActivityDTO created = jpa.txExpr(TransactionType.Required, em -> {
-            ActivityEntity entity = new ActivityEntity(title, description, input.startsAt(), place, caller.username(), clock.instant());
+            ActivityEntity entity = new ActivityEntity(title, description, startsAt, place, caller.username(), clock.instant());
             em.persist(entity);
             em.flush();
             return entity.toDTO();
@@ -87,38 +84,22 @@ public class ActivityService {
 
     public void delete(UnionPrincipal caller, long id) {
         requireManager(caller);
-        jpa.tx(TransactionType.Required, em -> {
-            ActivityEntity found = em.find(ActivityEntity.class, id);
-            if (found == null) {
-                throw notFound(id);
-            }
-            em.remove(found);
-        });
+        jpa.tx(TransactionType.Required, em -> em.remove(find(em, id)));
         audit.record("${pluginId}.activity.delete", "Activity", Long.toString(id), null);
     }
 
-    /** Only those who manage the owning unit change its activities (404 for others, like the core). */
+    /** Only those who manage the plugin's unit change its activities (404 for others, like the core). */
     private void requireManager(UnionPrincipal caller) {
-        UnitDTO unit = directory.findUnitByCode(OWNER_UNIT)
-                .orElseThrow(() -> ApiException.notFound("${pluginId}.unit-missing", "本插件的所属单位不存在", "The plugin's unit does not exist"));
+        UnitDTO unit = directory.ownUnit().orElseThrow(() -> ApiException.notFound("${pluginId}.unit-missing",
+                "本插件的所属单位不存在", "The plugin's unit does not exist"));
         access.requireManageUnit(caller, unit.id());
     }
 
-    private static String text(String field, String value, int max, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw ApiException.missingField(field);
-            }
-            return null;
+    private static ActivityEntity find(EntityManager em, long id) {
+        ActivityEntity found = em.find(ActivityEntity.class, id);
+        if (found == null) {
+            throw ApiException.notFound("${pluginId}.activity.not-found", "活动不存在：" + id, "No such activity: " + id);
         }
-        String trimmed = value.strip();
-        if (trimmed.length() > max) {
-            throw ApiException.invalidField(field, "不能超过 " + max + " 个字符", "must be at most " + max + " characters");
-        }
-        return trimmed;
-    }
-
-    private static ApiException notFound(long id) {
-        return ApiException.notFound("${pluginId}.activity.not-found", "活动不存在：" + id, "No such activity: " + id);
+        return found;
     }
 }

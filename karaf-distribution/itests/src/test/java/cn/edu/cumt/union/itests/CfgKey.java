@@ -23,7 +23,7 @@ public record CfgKey(String pid, String key) {
     public static final CfgKey FEATURES_BOOT = new CfgKey("org.apache.karaf.features", "featuresBoot");
     public static final CfgKey MVN_LOCAL_REPOSITORY = new CfgKey("org.ops4j.pax.url.mvn", "org.ops4j.pax.url.mvn.localRepository");
     /** Read by the core's auth component when it creates the first administrator. */
-    public static final CfgKey INITIAL_ADMIN_PASSWORD = new CfgKey("cn.edu.cumt.union.auth", "initial.admin.password");
+    public static final CfgKey INITIAL_ADMIN_PASSWORD = new CfgKey("cn.edu.cumt.union.auth", ".initial.admin.password");
 
     /** The file, relative to the Karaf home. */
     public String file() {

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -117,6 +119,25 @@ public class PlatformIT extends UnionKarafTestSupport {
         }
         assertTrue("The core ships components", ours > 0);
         assertTrue("Broken components: " + broken, broken.isEmpty());
+    }
+
+    /**
+     * Every bundle and the console can read service properties, and DS copies a component's whole
+     * configuration into them: the configured first-operator password must not be among them.
+     */
+    @Test
+    public void noServicePropertyHoldsTheConfiguredPassword() throws Exception {
+        List<String> leaks = new ArrayList<>();
+        for (ServiceReference<?> reference : bundleContext.getAllServiceReferences(null, null)) {
+            for (String key : reference.getPropertyKeys()) {
+                Object value = reference.getProperty(key);
+                String text = value instanceof Object[] array ? Arrays.deepToString(array) : String.valueOf(value);
+                if (text.contains(KarafSetup.ADMIN_PASSWORD)) {
+                    leaks.add(reference.getProperty(Constants.SERVICE_PID) + " " + key);
+                }
+            }
+        }
+        assertTrue("Service properties holding the password: " + leaks, leaks.isEmpty());
     }
 
     @Test

@@ -8,6 +8,7 @@ import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.security.UnitScope;
 
 /** The core's access rule, for unit tests: union administrators manage everything, unit administrators their units and below. */
 public final class FakeAccess implements AccessControl {
@@ -20,8 +21,7 @@ public final class FakeAccess implements AccessControl {
 
     @Override
     public boolean canManageUnit(UnionPrincipal caller, long unitId) {
-        Set<Long> units = manageableUnitIds(caller);
-        return units == null || units.contains(unitId);
+        return manageableUnits(caller).covers(unitId);
     }
 
     @Override
@@ -32,15 +32,15 @@ public final class FakeAccess implements AccessControl {
     }
 
     @Override
-    public Set<Long> manageableUnitIds(UnionPrincipal caller) {
+    public UnitScope manageableUnits(UnionPrincipal caller) {
         if (caller.hasRole(Roles.UNION_ADMIN)) {
-            return null;
+            return UnitScope.all();
         }
         Set<Long> units = new TreeSet<>();
         if (caller.hasRole(Roles.UNIT_ADMIN)) {
             caller.adminUnitIds().forEach(u -> units.addAll(directory.unitAndDescendants(u)));
         }
-        return units;
+        return UnitScope.of(units);
     }
 
     @Override

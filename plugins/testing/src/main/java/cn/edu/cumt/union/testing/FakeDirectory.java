@@ -12,8 +12,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import cn.edu.cumt.union.api.directory.Audience;
 import cn.edu.cumt.union.api.directory.Directory;
 import cn.edu.cumt.union.api.directory.MemberDTO;
+import cn.edu.cumt.union.api.directory.MemberPlacement;
 import cn.edu.cumt.union.api.directory.MemberStatus;
 import cn.edu.cumt.union.api.directory.UnitDTO;
 import cn.edu.cumt.union.api.directory.UnitKind;
@@ -27,6 +29,8 @@ public final class FakeDirectory implements Directory {
     public final Map<Long, UnitDTO> units = new LinkedHashMap<>();
     public final Map<Long, MemberDTO> members = new LinkedHashMap<>();
     public int memberLoads;
+    /** The unit that owns the plugin under test ({@link #ownUnit()}); {@code null} for a union plugin. */
+    public Long ownUnitId;
     public int countQueries;
 
     /** A unit; without a parent it is the university (the root). */
@@ -69,6 +73,11 @@ public final class FakeDirectory implements Directory {
     @Override
     public Optional<UnitDTO> findUnit(long unitId) {
         return Optional.ofNullable(units.get(unitId));
+    }
+
+    @Override
+    public Optional<UnitDTO> ownUnit() {
+        return ownUnitId == null ? Optional.empty() : findUnit(ownUnitId);
     }
 
     @Override
@@ -131,5 +140,46 @@ public final class FakeDirectory implements Directory {
         });
         memberLoads = loads; // a GROUP BY in the real one: loads nothing
         return counts;
+    }
+
+    @Override
+    public Optional<MemberPlacement> placement(long memberId) {
+        memberLoads++;
+        MemberDTO member = members.get(memberId);
+        if (member == null) {
+            return Optional.empty();
+        }
+        List<Long> path = new ArrayList<>();
+        if (member.groupId() != null) {
+            path.add(member.groupId());
+        }
+        for (Long current = member.unitId(); current != null && !path.contains(current);
+                current = units.containsKey(current) ? units.get(current).parentId() : null) {
+            path.add(current);
+        }
+        return Optional.of(new MemberPlacement(member, path));
+    }
+
+    @Override
+    public List<MemberDTO> members(Audience audience) {
+        memberLoads++;
+        return members.values().stream().filter(m -> audience.includes(placementOf(m)))
+                .sorted(Comparator.comparing(MemberDTO::staffNo)).toList();
+    }
+
+    @Override
+    public Map<Long, Long> countByUnit(Audience audience) {
+        countQueries++;
+        Map<Long, Long> counts = new TreeMap<>();
+        members.values().stream().filter(m -> audience.includes(placementOf(m)))
+                .forEach(m -> counts.merge(m.unitId(), 1L, Long::sum));
+        return counts;
+    }
+
+    private MemberPlacement placementOf(MemberDTO member) {
+        int loads = memberLoads;
+        MemberPlacement placement = placement(member.id()).orElseThrow();
+        memberLoads = loads; // part of the one query the real directory makes
+        return placement;
     }
 }

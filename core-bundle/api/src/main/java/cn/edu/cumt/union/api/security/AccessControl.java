@@ -28,11 +28,19 @@ public interface AccessControl {
      */
     void requireManageUnit(UnionPrincipal caller, long unitId);
 
+    /** @return the units the caller may manage: all of them, or the granted units and their descendants */
+    UnitScope manageableUnits(UnionPrincipal caller);
+
     /**
      * @return the ids of every unit the caller may manage (granted units and their descendants), or
      *         {@code null} when the caller may manage all units
+     * @deprecated a missed {@code null} check means "no limit"; use {@link #manageableUnits}
      */
-    Set<Long> manageableUnitIds(UnionPrincipal caller);
+    @Deprecated(since = "1.1")
+    default Set<Long> manageableUnitIds(UnionPrincipal caller) {
+        UnitScope scope = manageableUnits(caller);
+        return scope.isAll() ? null : scope.unitIds();
+    }
 
     /** @return whether the caller may see the member's record: their own, or one they manage */
     boolean canSeeMember(UnionPrincipal caller, long memberId, long memberUnitId);

@@ -234,6 +234,20 @@ final class Bodies {
             // no Content-Length: only counting while reading finds it too large
             bad.add(new Bad("oversized chunked body", target, JSON_TYPE, huge, true, true));
         }
+        if (operation.bodyTypes().contains("multipart/form-data")) {
+            byte[] noise = "not a multipart body at all".getBytes(StandardCharsets.UTF_8);
+            bad.add(new Bad("multipart without boundary", real, "multipart/form-data", noise, true));
+            bad.add(new Bad("multipart with another boundary", real, "multipart/form-data; boundary=nowhere", noise, true));
+            // a well-formed upload whose one file is too large: only counting while reading finds it
+            byte[] head = ("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.jar\"\r\n"
+                    + "Content-Type: application/java-archive\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] tail = "\r\n--x--\r\n".getBytes(StandardCharsets.US_ASCII);
+            byte[] upload = new byte[head.length + OVERSIZED_BODY + tail.length];
+            java.util.Arrays.fill(upload, (byte) 'a');
+            System.arraycopy(head, 0, upload, 0, head.length);
+            System.arraycopy(tail, 0, upload, upload.length - tail.length, tail.length);
+            bad.add(new Bad("oversized chunked multipart", real, "multipart/form-data; boundary=x", upload, true, true));
+        }
         if (operation.bodyTypes().contains("text/csv")) {
             byte[] huge = new byte[OVERSIZED_BODY];
             java.util.Arrays.fill(huge, (byte) 'a');

@@ -28,6 +28,7 @@ import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.security.UnitScope;
 import cn.edu.cumt.union.api.storage.SchemaReady;
 import cn.edu.cumt.union.core.internal.config.LiveConfig;
 import cn.edu.cumt.union.core.internal.member.MemberEntity;
@@ -92,10 +93,11 @@ public class AccountAdminService {
 
     /** Accounts the caller may manage, by username, optionally those whose username starts with {@code prefix}. */
     public PageDTO<AccountDTO> list(UnionPrincipal caller, String prefix, int offset, int limit) {
-        Set<Long> units = platformWide(caller) ? null : access.manageableUnitIds(caller);
-        if (units != null && units.isEmpty()) {
+        UnitScope scope = platformWide(caller) ? UnitScope.all() : access.manageableUnits(caller);
+        if (!scope.isAll() && scope.unitIds().isEmpty()) {
             return new PageDTO<>(List.of(), 0, offset, limit);
         }
+        Set<Long> units = scope.isAll() ? null : scope.unitIds();
         return jpa.txExpr(TransactionType.Required, em -> {
             String from = units == null ? " from AccountEntity a where 1 = 1"
                     : " from AccountEntity a, MemberEntity m where a.memberId = m.id and m.unitId in :units";
@@ -323,10 +325,10 @@ public class AccountAdminService {
             if (unitId == null || !access.canManageUnit(caller, unitId)) {
                 throw notFound();
             }
-            Set<Long> mine = access.manageableUnitIds(caller);
+            UnitScope mine = access.manageableUnits(caller);
             boolean higher = roles.contains(Roles.UNION_ADMIN) || roles.contains(Roles.OPERATOR)
                     || grants.stream().anyMatch(g -> Roles.UNIT_ADMIN.equals(g.getRole())
-                            && !mine.contains(g.getUnitId()));
+                            && !mine.covers(g.getUnitId()));
             if (higher) {
                 throw ApiException.forbidden("account.rank", "无权管理权限高于自己的账号",
                         "You may not manage an account with more rights than yours");

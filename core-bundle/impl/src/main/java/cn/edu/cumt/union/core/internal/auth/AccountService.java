@@ -92,7 +92,8 @@ public class AccountService {
             @Reference SessionService sessions, @Reference AuditLogImpl audit, AuthConfig config) {
         this(jpa, sessions, audit, LiveConfig.initial(LOG, AuthConfig.PID, () -> Settings.of(config),
                 () -> Settings.of(LiveConfig.defaults(AuthConfig.class))), Clock.systemUTC(), AccountService::sleep);
-        RequestContext.runAs("system", "startup", () -> ensureInitialOperator(config.initial_admin_password()));
+        RequestContext.runAs("system", "startup", () -> ensureInitialOperator(LiveConfig.secret(LOG, AuthConfig.PID,
+                "initial.admin.password", config._initial_admin_password(), config.initial_admin_password())));
     }
 
     AccountService(JpaTemplate jpa, SessionService sessions, AuditLogImpl audit, PasswordHasher hasher,

@@ -1,6 +1,7 @@
 package cn.edu.cumt.union.core.internal.auth;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
@@ -52,8 +53,17 @@ public @interface AuthConfig {
     @AttributeDefinition(description = "Login name of the first operator, created when no account exists")
     String initial_admin_username() default "admin";
 
+    /**
+     * {@code .initial.admin.password}: the leading dot makes it a private property (DS 112.6), read
+     * by the component but never copied into the service properties that the console and every
+     * bundle can list.
+     */
     @AttributeDefinition(description = "Password of the first operator (automated installs, tests). Empty: a random one is written to initial.admin.password.file",
-            type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+            type = AttributeType.PASSWORD)
+    String _initial_admin_password() default "";
+
+    /** The key before it became private; still read, with a warning to rename it. */
+    @AttributeDefinition(description = "Deprecated: visible as a service property; use .initial.admin.password", type = AttributeType.PASSWORD)
     String initial_admin_password() default "";
 
     @AttributeDefinition(description = "Where the random first password is written (owner-only). Relative to karaf.data")

@@ -58,6 +58,25 @@ public final class LiveConfig {
         return value.strip();
     }
 
+    /**
+     * A secret from its private key ({@code .name}: DS never copies it into service properties), or
+     * else from the old public key, with a warning that the latter is visible to every bundle.
+     *
+     * @param name the key without its leading dot, as a user reads it
+     * @return the secret, or {@code ""} when neither key is set
+     */
+    public static String secret(Logger log, String pid, String name, String privateValue, String publicValue) {
+        if (privateValue != null && !privateValue.isEmpty()) {
+            return privateValue;
+        }
+        if (publicValue != null && !publicValue.isEmpty()) {
+            log.warn("{} in etc/{}.cfg is visible as a service property to the console and every bundle: rename it to .{}"
+                    + " (with the leading dot)", name, pid, name);
+            return publicValue;
+        }
+        return "";
+    }
+
     /** A configuration type's instance whose every value is its declared default. */
     public static <C> C defaults(Class<C> type) {
         return of(type, Map.of());

@@ -2,6 +2,7 @@ package cn.edu.cumt.union.core.internal.directory;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,8 +21,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ServiceScope;
 
+import cn.edu.cumt.union.api.directory.Audience;
 import cn.edu.cumt.union.api.directory.Directory;
 import cn.edu.cumt.union.api.directory.MemberDTO;
+import cn.edu.cumt.union.api.directory.MemberPlacement;
 import cn.edu.cumt.union.api.directory.MemberStatus;
 import cn.edu.cumt.union.api.directory.UnitDTO;
 import cn.edu.cumt.union.api.directory.UnitKind;
@@ -80,6 +83,11 @@ public class DirectoryImpl implements Directory {
             View view = view(em);
             return view.sees(unitId) ? view.tree().find(unitId) : Optional.empty();
         });
+    }
+
+    @Override
+    public Optional<UnitDTO> ownUnit() {
+        return ownerUnit == null ? Optional.empty() : findUnitByCode(ownerUnit);
     }
 
     @Override
@@ -190,6 +198,94 @@ public class DirectoryImpl implements Directory {
         }
         for (Object[] row : query.getResultList()) {
             counts.put((Long) row[0], ((Number) row[1]).longValue());
+        }
+    }
+
+    @Override
+    public Optional<MemberPlacement> placement(long memberId) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            MemberEntity member = em.find(MemberEntity.class, memberId);
+            View view = view(em);
+            if (member == null || !sees(view, member)) {
+                return Optional.<MemberPlacement>empty();
+            }
+            List<Long> path = new ArrayList<>();
+            if (member.getGroupId() != null) {
+                path.add(member.getGroupId());
+            }
+            Long current = member.getUnitId();
+            while (current != null && !path.contains(current)) {
+                path.add(current);
+                current = view.tree().find(current).map(UnitDTO::parentId).orElse(null);
+            }
+            return Optional.of(new MemberPlacement(member.toDTO(), path));
+        });
+    }
+
+    @Override
+    public List<MemberDTO> members(Audience audience) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Set<Long> units = units(view(em), audience);
+            if (units.isEmpty()) {
+                return List.<MemberDTO>of();
+            }
+            TypedQuery<MemberEntity> query = em.createQuery("select distinct m from MemberEntity m"
+                    + audienceJoin(audience) + " where m.status = :active and (m.unitId in :units or m.groupId in :units)"
+                    + audienceCondition(audience) + " order by m.staffNo", MemberEntity.class)
+                    .setHint("eclipselink.batch.type", "IN").setHint("eclipselink.batch", "m.categories");
+            audienceParameters(query, units, audience);
+            return query.getResultList().stream().map(MemberEntity::toDTO).toList();
+        });
+    }
+
+    @Override
+    public Map<Long, Long> countByUnit(Audience audience) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Set<Long> units = units(view(em), audience);
+            Map<Long, Long> counts = new HashMap<>();
+            if (units.isEmpty()) {
+                return counts;
+            }
+            TypedQuery<Object[]> query = em.createQuery("select m.unitId, count(distinct m.id) from MemberEntity m"
+                    + audienceJoin(audience) + " where m.status = :active and (m.unitId in :units or m.groupId in :units)"
+                    + audienceCondition(audience) + " group by m.unitId", Object[].class);
+            audienceParameters(query, units, audience);
+            for (Object[] row : query.getResultList()) {
+                counts.put((Long) row[0], ((Number) row[1]).longValue());
+            }
+            return counts;
+        });
+    }
+
+    /** The units in view whose members (or group members) the audience concerns, on this snapshot. */
+    private static Set<Long> units(View view, Audience audience) {
+        if (audience.allUnits()) {
+            return units(view, List.of());
+        }
+        Set<Long> result = new LinkedHashSet<>();
+        for (Long id : audience.unitIds()) {
+            if (audience.withSubUnits()) {
+                result.addAll(view.tree().withDescendants(id));
+            } else {
+                result.add(id);
+            }
+        }
+        result.removeIf(id -> !view.sees(id));
+        return result;
+    }
+
+    private static String audienceJoin(Audience audience) {
+        return audience.categories().isEmpty() ? "" : " join m.categories c";
+    }
+
+    private static String audienceCondition(Audience audience) {
+        return audience.categories().isEmpty() ? "" : " and c in :categories";
+    }
+
+    private static void audienceParameters(TypedQuery<?> query, Set<Long> units, Audience audience) {
+        query.setParameter("active", MemberStatus.ACTIVE).setParameter("units", units);
+        if (!audience.categories().isEmpty()) {
+            query.setParameter("categories", audience.categories());
         }
     }
 

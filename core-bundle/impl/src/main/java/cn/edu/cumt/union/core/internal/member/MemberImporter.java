@@ -19,7 +19,7 @@ import cn.edu.cumt.union.api.directory.UnitDTO;
 import cn.edu.cumt.union.api.directory.UnitKind;
 import cn.edu.cumt.union.core.internal.member.ImportReportDTO.ImportErrorDTO;
 import cn.edu.cumt.union.core.internal.member.MemberRules.Problem;
-import cn.edu.cumt.union.core.internal.org.UnitScope;
+import cn.edu.cumt.union.api.security.UnitScope;
 import cn.edu.cumt.union.core.internal.org.UnitTree;
 
 /**

@@ -43,7 +43,7 @@ import cn.edu.cumt.union.api.table.TableException;
 import cn.edu.cumt.union.api.table.TableFormat;
 import cn.edu.cumt.union.api.table.Tables;
 import cn.edu.cumt.union.core.internal.org.OrganisationService;
-import cn.edu.cumt.union.core.internal.org.UnitScope;
+import cn.edu.cumt.union.api.security.UnitScope;
 
 /** {@code /api/members}: administrators work on the members of the units they manage; a member reads their own record. */
 @Component(service = MemberResource.class)
@@ -239,8 +239,8 @@ public class MemberResource {
             return UnitScope.all();
         }
         if (!caller.hasRole(Roles.UNIT_ADMIN)) {
-            return UnitScope.of(Set.of());
+            return UnitScope.none();
         }
-        return UnitScope.of(access.manageableUnitIds(caller));
+        return access.manageableUnits(caller);
     }
 }

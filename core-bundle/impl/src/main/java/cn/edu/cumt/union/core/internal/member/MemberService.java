@@ -28,7 +28,7 @@ import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.storage.SchemaReady;
 import cn.edu.cumt.union.core.internal.member.MemberRules.Problem;
-import cn.edu.cumt.union.core.internal.org.UnitScope;
+import cn.edu.cumt.union.api.security.UnitScope;
 import cn.edu.cumt.union.core.internal.org.UnitTree;
 import cn.edu.cumt.union.core.internal.rest.RequestContext;
 import cn.edu.cumt.union.api.storage.LockConflicts;

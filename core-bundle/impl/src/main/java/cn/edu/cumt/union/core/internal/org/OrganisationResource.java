@@ -26,6 +26,7 @@ import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.core.internal.security.AccessControlImpl;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.security.UnitScope;
 
 /** {@code /api/units}: the organisation tree. Anyone signed in reads it; the union administrators change it. */
 @Component(service = OrganisationResource.class)
@@ -95,7 +96,7 @@ public class OrganisationResource {
 
     private UnitScope scope(SecurityContext sc) {
         UnionPrincipal caller = UnionPrincipal.of(sc);
-        return caller.hasRole(Roles.UNION_ADMIN) ? UnitScope.all() : UnitScope.of(access.manageableUnitIds(caller));
+        return caller.hasRole(Roles.UNION_ADMIN) ? UnitScope.all() : access.manageableUnits(caller);
     }
 
     /** Unit scopes follow the tree: forget the cached one so that the next decision sees the change. */

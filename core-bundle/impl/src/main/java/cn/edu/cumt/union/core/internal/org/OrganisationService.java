@@ -24,6 +24,7 @@ import cn.edu.cumt.union.api.directory.UnitKind;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.storage.SchemaReady;
 import cn.edu.cumt.union.core.internal.config.LiveConfig;
+import cn.edu.cumt.union.api.security.UnitScope;
 
 /**
  * The organisation tree: 校工会 (root) → 二级单位工会 → 工会小组. Units are retired, never deleted. A

@@ -101,7 +101,12 @@ public @interface PluginConfig {
     @AttributeDefinition(description = "Database user for unit plugins' databases (empty: none)")
     String unit_database_user() default "";
 
+    /** {@code .unit.database.password}: private (leading dot), so never a service property. */
     @AttributeDefinition(description = "Database password for unit plugins' databases (empty: none)", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    String _unit_database_password() default "";
+
+    /** The key before it became private; still read, with a warning to rename it. */
+    @AttributeDefinition(description = "Deprecated: visible as a service property; use .unit.database.password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
     String unit_database_password() default "";
 
     @AttributeDefinition(description = "Folder (relative to Karaf's data folder) where uploaded plugin jars and their records are kept")

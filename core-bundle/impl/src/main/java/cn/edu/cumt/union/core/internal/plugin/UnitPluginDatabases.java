@@ -71,7 +71,8 @@ public class UnitPluginDatabases implements BundleTrackerCustomizer<String> {
         static Settings own(PluginConfig config) {
             return new Settings(config.unit_database_url() == null ? null : config.unit_database_url().strip(),
                     config.unit_database_user() == null ? "" : config.unit_database_user().strip(),
-                    config.unit_database_password() == null ? "" : config.unit_database_password());
+                    LiveConfig.secret(LOG, PluginConfig.PID, "unit.database.password", config._unit_database_password(),
+                            config.unit_database_password()));
         }
 
         String url(String pluginId) {

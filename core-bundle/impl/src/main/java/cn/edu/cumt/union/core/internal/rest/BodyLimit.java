@@ -7,6 +7,7 @@ import java.io.InputStream;
 import javax.ws.rs.ext.ReaderInterceptor;
 import javax.ws.rs.ext.ReaderInterceptorContext;
 
+import org.apache.cxf.interceptor.Fault;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,7 +38,22 @@ public class BodyLimit implements ReaderInterceptor {
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         context.setInputStream(new Counted(context.getInputStream(), http.limits().maxBodyBytes()));
-        return context.proceed();
+        try {
+            return context.proceed();
+        } catch (Fault fault) {
+            // CXF's multipart reader says "Couldn't determine the boundary" and the like as a Fault
+            throw malformed(fault);
+        }
+    }
+
+    /** @return the limit's own 413 when it is what the reader tripped on, else a 400 naming no parser internals */
+    static ApiException malformed(Throwable fault) {
+        for (Throwable cause = fault; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof ApiException api) {
+                return api;
+            }
+        }
+        return ApiException.badRequest("request.malformed-body", "请求体格式错误，无法读取", "The request body is malformed");
     }
 
     static ApiException tooLarge(long limit) {

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.security.AccessControl;
+import cn.edu.cumt.union.api.security.UnitScope;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.storage.SchemaReady;
@@ -60,8 +61,7 @@ public class AccessControlImpl implements AccessControl {
         if (caller.hasRole(Roles.UNION_ADMIN)) {
             return true;
         }
-        Set<Long> units = manageableUnitIds(caller);
-        return units != null && units.contains(unitId);
+        return manageableUnits(caller).covers(unitId);
     }
 
     @Override
@@ -72,17 +72,17 @@ public class AccessControlImpl implements AccessControl {
     }
 
     @Override
-    public Set<Long> manageableUnitIds(UnionPrincipal caller) {
+    public UnitScope manageableUnits(UnionPrincipal caller) {
         if (caller == null) {
-            return Set.of();
+            return UnitScope.none();
         }
         if (caller.hasRole(Roles.UNION_ADMIN)) {
-            return null;
+            return UnitScope.all();
         }
         if (!caller.hasRole(Roles.UNIT_ADMIN) || caller.adminUnitIds().isEmpty()) {
-            return Set.of();
+            return UnitScope.none();
         }
-        return Set.copyOf(tree().withDescendants(caller.adminUnitIds()));
+        return UnitScope.of(tree().withDescendants(caller.adminUnitIds()));
     }
 
     @Override

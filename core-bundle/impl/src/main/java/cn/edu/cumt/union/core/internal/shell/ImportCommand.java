@@ -18,7 +18,7 @@ import cn.edu.cumt.union.api.table.TableFormat;
 import cn.edu.cumt.union.api.table.Tables;
 import cn.edu.cumt.union.core.internal.member.ImportReportDTO;
 import cn.edu.cumt.union.core.internal.member.MemberService;
-import cn.edu.cumt.union.core.internal.org.UnitScope;
+import cn.edu.cumt.union.api.security.UnitScope;
 
 /**
  * {@code union:import <file>}: the same member import as {@code POST /api/members/import}, for

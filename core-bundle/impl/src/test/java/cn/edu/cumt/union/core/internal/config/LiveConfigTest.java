@@ -59,4 +59,17 @@ public class LiveConfigTest {
             assertTrue(expected.getMessage(), expected.getMessage().contains("plugin.folder"));
         }
     }
+
+    @Test
+    public void aSecretComesFromItsPrivateKeyFirstThenFromTheOldPublicOne() {
+        assertEquals("private", LiveConfig.secret(LOG, "test.pid", "x.password", "private", "public"));
+        assertEquals("public", LiveConfig.secret(LOG, "test.pid", "x.password", "", "public"));
+        assertEquals("", LiveConfig.secret(LOG, "test.pid", "x.password", "", null));
+    }
+
+    @Test
+    public void theFirstOperatorPasswordIsAPrivatePropertyByTheDsNamingRules() throws Exception {
+        // DS 112.8.2.1: a leading underscore becomes the leading dot of a private property (112.6).
+        assertEquals(String.class, AuthConfig.class.getMethod("_initial_admin_password").getReturnType());
+    }
 }

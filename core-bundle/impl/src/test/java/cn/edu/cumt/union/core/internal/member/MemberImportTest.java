@@ -18,7 +18,7 @@ import cn.edu.cumt.union.api.table.TableFormat;
 import cn.edu.cumt.union.core.internal.member.ImportReportDTO.ImportErrorDTO;
 import cn.edu.cumt.union.core.internal.org.TestDatabase;
 import cn.edu.cumt.union.core.internal.org.TestTree;
-import cn.edu.cumt.union.core.internal.org.UnitScope;
+import cn.edu.cumt.union.api.security.UnitScope;
 import cn.edu.cumt.union.core.internal.table.TablesImpl;
 
 public class MemberImportTest {

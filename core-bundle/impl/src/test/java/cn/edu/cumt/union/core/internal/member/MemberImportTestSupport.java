@@ -3,7 +3,7 @@ package cn.edu.cumt.union.core.internal.member;
 import static org.junit.Assert.assertTrue;
 
 import cn.edu.cumt.union.core.internal.org.TestDatabase;
-import cn.edu.cumt.union.core.internal.org.UnitScope;
+import cn.edu.cumt.union.api.security.UnitScope;
 
 /** Loads members from CSV text for tests in other packages. */
 public final class MemberImportTestSupport {

@@ -17,7 +17,7 @@ import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.core.internal.org.TestDatabase;
 import cn.edu.cumt.union.core.internal.org.TestTree;
-import cn.edu.cumt.union.core.internal.org.UnitScope;
+import cn.edu.cumt.union.api.security.UnitScope;
 
 public class MemberServiceTest {
 

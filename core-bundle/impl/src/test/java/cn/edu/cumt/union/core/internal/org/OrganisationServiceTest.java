@@ -17,6 +17,7 @@ import cn.edu.cumt.union.api.directory.UnitDTO;
 import cn.edu.cumt.union.api.directory.UnitKind;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.core.internal.member.MemberEntity;
+import cn.edu.cumt.union.api.security.UnitScope;
 
 public class OrganisationServiceTest {
 

@@ -1,6 +1,7 @@
 package cn.edu.cumt.union.core.internal.org;
 
 import cn.edu.cumt.union.api.directory.UnitDTO;
+import cn.edu.cumt.union.api.security.UnitScope;
 
 /** A small tree for tests: root CUMT; units CS and MATH; groups CS-G1, CS-G2 and MATH-G1. */
 public final class TestTree {

@@ -42,4 +42,14 @@ public class BodyLimitTest {
             }
         }
     }
+
+    @Test
+    public void aBodyTheReaderCannotParseIsA400AndTheLimitStaysA413() {
+        ApiException malformed = BodyLimit.malformed(new org.apache.cxf.interceptor.Fault(
+                new IllegalStateException("Couldn't determine the boundary from the message!")));
+        assertEquals(400, malformed.status());
+        assertEquals("request.malformed-body", malformed.code());
+        ApiException limit = BodyLimit.tooLarge(10);
+        assertEquals(limit, BodyLimit.malformed(new org.apache.cxf.interceptor.Fault(new RuntimeException(limit))));
+    }
 }

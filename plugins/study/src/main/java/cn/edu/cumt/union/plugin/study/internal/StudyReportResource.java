@@ -8,20 +8,19 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
-import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import javax.ws.rs.core.StreamingOutput;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.Fields;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.table.Reports;
 import cn.edu.cumt.union.api.table.TableFormat;
 import cn.edu.cumt.union.api.table.Tables;
 
@@ -45,24 +44,11 @@ public class StudyReportResource {
     @Produces({ MediaType.APPLICATION_JSON, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
     public Response report(@Context SecurityContext sc, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("format") String format) {
-        LocalDate fromDate = StudyInputs.date("from", from);
-        LocalDate toDate = StudyInputs.date("to", to);
-        TableFormat file = null;
-        if (format != null && !format.isBlank() && !"json".equalsIgnoreCase(format.trim())) {
-            file = TableFormat.fromName(format);
-            if (file == null) {
-                throw ApiException.invalidField("format", "应为 json、xlsx 或 csv", "must be json, xlsx or csv");
-            }
-        }
+        LocalDate fromDate = Fields.date("from", from);
+        LocalDate toDate = Fields.date("to", to);
+        TableFormat file = Reports.format(format);
         StudyReportDTO report = study.report(UnionPrincipal.of(sc), fromDate, toDate);
-        if (file == null) {
-            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        TableFormat chosen = file;
-        StreamingOutput body = out -> tables.write(chosen, "学习完成情况", StudyService.REPORT_HEADER,
-                StudyService.reportRows(report), out);
-        String filename = "study-report-" + fromDate + "_" + toDate + "." + chosen.extension();
-        return Response.ok(body, chosen.mediaType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"").build();
+        return Reports.response(tables, file, report, "学习完成情况", StudyService.REPORT_HEADER,
+                () -> StudyService.reportRows(report), "study-report-" + fromDate + "_" + toDate);
     }
 }

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,15 +40,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import cn.edu.cumt.union.api.audit.AuditLog;
+import cn.edu.cumt.union.api.directory.Audience;
 import cn.edu.cumt.union.api.directory.Directory;
 import cn.edu.cumt.union.api.directory.MemberDTO;
-import cn.edu.cumt.union.api.directory.MemberStatus;
+import cn.edu.cumt.union.api.directory.MemberPlacement;
 import cn.edu.cumt.union.api.directory.UnitDTO;
-import cn.edu.cumt.union.api.directory.UnitKind;
 import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.Fields;
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.security.UnitScope;
 import cn.edu.cumt.union.api.storage.LockConflicts;
 import cn.edu.cumt.union.api.storage.SchemaReady;
 
@@ -198,19 +199,19 @@ public class StudyService {
 
     /** Sessions organised by units the caller manages, latest first. */
     public PageDTO<StudySessionDTO> list(UnionPrincipal caller, int offset, int limit) {
-        Set<Long> scope = access.manageableUnitIds(caller);
-        if (scope != null && scope.isEmpty()) {
+        UnitScope scope = access.manageableUnits(caller);
+        if (!scope.isAll() && scope.unitIds().isEmpty()) {
             return new PageDTO<>(List.of(), 0, offset, limit);
         }
-        String where = scope == null ? "" : " where s.organiserUnitId in :units";
+        String where = scope.isAll() ? "" : " where s.organiserUnitId in :units";
         return jpa.txExpr(TransactionType.Required, em -> {
             TypedQuery<StudySessionEntity> rows = em.createQuery(
                     "select s from StudySessionEntity s" + where + " order by s.startsAt desc, s.id desc",
                     StudySessionEntity.class);
             TypedQuery<Long> count = em.createQuery("select count(s) from StudySessionEntity s" + where, Long.class);
-            if (scope != null) {
-                rows.setParameter("units", scope);
-                count.setParameter("units", scope);
+            if (!scope.isAll()) {
+                rows.setParameter("units", scope.unitIds());
+                count.setParameter("units", scope.unitIds());
             }
             List<StudySessionDTO> items = batchCollections(rows).setFirstResult(offset).setMaxResults(limit)
                     .getResultList().stream().map(StudySessionEntity::toDTO).toList();
@@ -220,14 +221,14 @@ public class StudyService {
 
     /** An organiser sees any session of units they manage; a member sees the sessions they are expected at. */
     public StudySessionDTO get(UnionPrincipal caller, long id) {
-        MemberDTO member = caller.memberId() == null ? null : directory.findMember(caller.memberId()).orElse(null);
+        MemberPlacement member = caller.memberId() == null ? null : directory.placement(caller.memberId()).orElse(null);
         return jpa.txExpr(TransactionType.Required, em -> {
             StudySessionEntity session = em.find(StudySessionEntity.class, id);
             if (session == null) {
                 throw notFound(id);
             }
             if (!access.canManageUnit(caller, session.getOrganiserUnitId())
-                    && (member == null || !isExpected(session, member, memberPath(member)))) {
+                    && (member == null || !session.audience().includes(member))) {
                 throw notFound(id);
             }
             return session.toDTO();
@@ -243,9 +244,9 @@ public class StudyService {
 
     /** 签到. Idempotent: a member who already attended gets the first attendance back. */
     public AttendanceDTO checkIn(UnionPrincipal caller, long id, String code) {
-        String given = StudyInputs.text("code", code, StudyInputs.MAX_CODE, true);
-        MemberDTO member = member(caller);
-        Set<Long> path = memberPath(member);
+        String given = Fields.text("code", code, StudyInputs.MAX_CODE, true);
+        MemberPlacement placed = placed(caller);
+        MemberDTO member = placed.member();
         Instant now = clock.instant();
         Duration window = this.window;
         CheckIn result;
@@ -253,7 +254,7 @@ public class StudyService {
             // Check-ins come in bursts at the start of a session: a lock conflict runs the transaction again.
             result = LockConflicts.retry(() -> jpa.txExpr(TransactionType.Required, em -> {
                 StudySessionEntity session = em.find(StudySessionEntity.class, id);
-                if (session == null || !isExpected(session, member, path)) {
+                if (session == null || !session.audience().includes(placed)) {
                     throw notFound(id);
                 }
                 StudyAttendanceEntity first = attendance(em, id, member.id());
@@ -304,7 +305,7 @@ public class StudyService {
         if (input == null || input.memberIds() == null || input.memberIds().isEmpty()) {
             throw ApiException.missingField("memberIds");
         }
-        List<Long> wanted = StudyInputs.ids("memberIds", input.memberIds(), StudyInputs.MAX_MEMBER_IDS);
+        List<Long> wanted = Fields.ids("memberIds", input.memberIds(), StudyInputs.MAX_MEMBER_IDS);
         Instant now = clock.instant();
         Duration window = this.window;
         List<Long> added = LockConflicts.retry(() -> jpa.txExpr(TransactionType.Required, em -> {
@@ -385,19 +386,18 @@ public class StudyService {
     }
 
     private List<MySessionDTO> mySessions(UnionPrincipal caller) {
-        MemberDTO member = member(caller);
-        Set<Long> path = memberPath(member);
+        MemberPlacement placed = placed(caller);
         return jpa.txExpr(TransactionType.Required, em -> {
             // Narrow by unit in the database; categories are few, so they are checked here.
             List<StudySessionEntity> sessions = batchCollections(em.createQuery("select s from StudySessionEntity s"
                     + " where s.targetUnitIds is empty or exists (select t from StudySessionEntity s2"
                     + " join s2.targetUnitIds t where s2.id = s.id and t in :path)", StudySessionEntity.class))
-                    .setParameter("path", path).getResultList();
+                    .setParameter("path", placed.unitPath()).getResultList();
             Map<Long, AttendanceDTO> attended = em.createQuery(
                     "select a from StudyAttendanceEntity a where a.memberId = :member", StudyAttendanceEntity.class)
-                    .setParameter("member", member.id()).getResultList().stream()
+                    .setParameter("member", placed.member().id()).getResultList().stream()
                     .collect(Collectors.toMap(StudyAttendanceEntity::getSessionId, StudyAttendanceEntity::toDTO));
-            return sessions.stream().filter(s -> isExpected(s, member, path))
+            return sessions.stream().filter(s -> s.audience().includes(placed))
                     .map(s -> new MySessionDTO(s.toDTO(), attended.get(s.getId()))).toList();
         });
     }
@@ -413,7 +413,7 @@ public class StudyService {
         if (to.isBefore(from)) {
             throw ApiException.invalidField("to", "不能早于开始日期", "must not be before from");
         }
-        Set<Long> scope = access.manageableUnitIds(caller);
+        UnitScope scope = access.manageableUnits(caller);
         Instant start = from.atStartOfDay(ZONE).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(ZONE).toInstant();
         Instant now = clock.instant();
@@ -422,20 +422,17 @@ public class StudyService {
         Map<Long, Long> attended = new HashMap<>();
         Map<Long, UnitDTO> tree = new LinkedHashMap<>();
         directory.units().forEach(unit -> tree.put(unit.id(), unit));
-        // Many sessions share their targets ("all members", "all cadres"): count each targeting once.
-        Map<List<Set<?>>, Map<Long, Long>> countsByTargets = new HashMap<>();
+        // Many sessions share their targets ("all members", "all cadres"): count each audience once.
+        Map<Audience, Map<Long, Long>> countsByAudience = new HashMap<>();
         int sessions = jpa.txExpr(TransactionType.Required, em -> {
             int counted = 0;
             for (StudySessionEntity session : batchCollections(em.createQuery("select s from StudySessionEntity s"
                     + " where s.startsAt >= :start and s.startsAt < :until", StudySessionEntity.class))
                     .setParameter("start", start).setParameter("until", until).getResultList()) {
-                Set<Long> targets = Set.copyOf(session.getTargetUnitIds());
-                Set<String> categories = Set.copyOf(session.getTargetCategories());
-                Map<Long, Long> counts = countsByTargets.computeIfAbsent(List.of(targets, categories),
-                        key -> expectedByUnit(targets, categories, tree));
+                Map<Long, Long> counts = countsByAudience.computeIfAbsent(session.audience(), directory::countByUnit);
                 boolean inScope = false;
                 for (Map.Entry<Long, Long> count : counts.entrySet()) {
-                    if (scope == null || scope.contains(count.getKey())) {
+                    if (scope.covers(count.getKey())) {
                         expected.merge(count.getKey(), count.getValue(), Long::sum);
                         inScope = true;
                     }
@@ -447,7 +444,7 @@ public class StudyService {
                     + " group by a.unitId", Object[].class)
                     .setParameter("start", start).setParameter("until", until).getResultList()) {
                 long unitId = ((Number) row[0]).longValue();
-                if (scope == null || scope.contains(unitId)) {
+                if (scope.covers(unitId)) {
                     attended.put(unitId, ((Number) row[1]).longValue());
                 }
             }
@@ -495,84 +492,19 @@ public class StudyService {
 
     // ---- who is expected ----
 
-    /**
-     * Whether an active member is expected at a session: the session targets all units or a unit on
-     * the member's path (group, unit, up to the root), and names no categories or one the member holds.
-     */
-    static boolean isExpected(StudySessionEntity session, MemberDTO member, Set<Long> memberUnitPath) {
-        if (member.status() != MemberStatus.ACTIVE) {
-            return false;
-        }
-        Set<Long> targets = session.getTargetUnitIds();
-        if (!targets.isEmpty() && targets.stream().noneMatch(memberUnitPath::contains)) {
-            return false;
-        }
-        Set<String> categories = session.getTargetCategories();
-        return categories.isEmpty()
-                || member.categories() != null && member.categories().stream().anyMatch(categories::contains);
-    }
-
     /** The expected members of a session by id, in staff-number order: one directory query. */
     private Map<Long, MemberDTO> expectedMembers(StudySessionEntity session) {
         Map<Long, MemberDTO> members = new LinkedHashMap<>();
-        directory.activeMembers(expand(session.getTargetUnitIds()), session.getTargetCategories())
-                .forEach(m -> members.put(m.id(), m));
+        directory.members(session.audience()).forEach(m -> members.put(m.id(), m));
         return members;
     }
 
-    /** Target units with all units below them; empty stays empty (all units). */
-    private Set<Long> expand(Collection<Long> targetUnitIds) {
-        Set<Long> units = new TreeSet<>();
-        targetUnitIds.forEach(t -> units.addAll(directory.unitAndDescendants(t)));
-        return units;
-    }
-
-    /**
-     * Expected members per unit for one targeting, with GROUP BY queries only. Members count for
-     * their unit (as attendances do), never twice: a union group (工会小组) is counted on its own,
-     * and added to its unit, only when the group is targeted without its unit.
-     */
-    private Map<Long, Long> expectedByUnit(Set<Long> targets, Set<String> categories, Map<Long, UnitDTO> tree) {
-        Set<Long> units = new TreeSet<>();
-        Set<Long> groups = new TreeSet<>();
-        for (Long id : targets.isEmpty() ? tree.keySet() : expand(targets)) {
-            UnitDTO unit = tree.get(id);
-            if (unit != null) {
-                (unit.kind() == UnitKind.GROUP ? groups : units).add(id);
-            }
-        }
-        groups.removeIf(group -> units.contains(tree.get(group).parentId()));
-        units.addAll(groups);
-        Map<Long, Long> byUnit = new HashMap<>();
-        if (units.isEmpty()) {
-            return byUnit;
-        }
-        directory.countActiveMembersByUnit(units, categories).forEach((id, count) -> {
-            UnitDTO unit = tree.get(id);
-            boolean group = unit != null && unit.kind() == UnitKind.GROUP && unit.parentId() != null;
-            byUnit.merge(group ? unit.parentId() : id, count, Long::sum);
-        });
-        return byUnit;
-    }
-
-    /** Where a member sits: their union group (if any), their unit, and its ancestors up to the root. */
-    private Set<Long> memberPath(MemberDTO member) {
-        Set<Long> path = new LinkedHashSet<>();
-        if (member.groupId() != null) {
-            path.add(member.groupId());
-        }
-        Long current = member.unitId();
-        while (current != null && path.add(current)) {
-            current = directory.findUnit(current).map(UnitDTO::parentId).orElse(null);
-        }
-        return path;
-    }
-
-    private MemberDTO member(UnionPrincipal caller) {
+    /** The calling member and their place in the tree, read once. */
+    private MemberPlacement placed(UnionPrincipal caller) {
         if (caller.memberId() == null) {
             throw notAMember();
         }
-        return directory.findMember(caller.memberId()).orElseThrow(StudyService::notAMember);
+        return directory.placement(caller.memberId()).orElseThrow(StudyService::notAMember);
     }
 
     // ---- persistence helpers ----
@@ -618,11 +550,11 @@ public class StudyService {
         if (input == null) {
             throw ApiException.missingField("(body)");
         }
-        String title = StudyInputs.text("title", input.title(), StudyInputs.MAX_TITLE, true);
-        String topic = StudyInputs.text("topic", input.topic(), StudyInputs.MAX_TOPIC, false);
-        String place = StudyInputs.text("place", input.place(), StudyInputs.MAX_PLACE, false);
-        Instant startsAt = StudyInputs.time("startsAt", input.startsAt());
-        Instant endsAt = StudyInputs.time("endsAt", input.endsAt());
+        String title = Fields.text("title", input.title(), StudyInputs.MAX_TITLE, true);
+        String topic = Fields.text("topic", input.topic(), StudyInputs.MAX_TOPIC, false);
+        String place = Fields.text("place", input.place(), StudyInputs.MAX_PLACE, false);
+        Instant startsAt = Fields.time("startsAt", input.startsAt());
+        Instant endsAt = Fields.time("endsAt", input.endsAt());
         if (!endsAt.isAfter(startsAt)) {
             throw ApiException.invalidField("endsAt", "必须晚于开始时间", "must be after startsAt");
         }
@@ -632,14 +564,14 @@ public class StudyService {
         }
         long organiser = input.organiserUnitId();
         requireUnit("organiserUnitId", organiser);
-        List<Long> targets = StudyInputs.ids("targetUnitIds", input.targetUnitIds(), StudyInputs.MAX_TARGETS);
+        List<Long> targets = Fields.ids("targetUnitIds", input.targetUnitIds(), StudyInputs.MAX_TARGETS);
         targets.forEach(t -> requireUnit("targetUnitIds", t));
         List<String> categories = StudyInputs.categories(input.targetCategories());
         if (!access.canManageUnit(caller, organiser)) {
             throw ApiException.forbidden("study.unit-not-managed", "无权以该单位名义组织学习",
                     "You may not organise sessions for this unit");
         }
-        boolean managesAll = access.manageableUnitIds(caller) == null;
+        boolean managesAll = access.manageableUnits(caller).isAll();
         if (targets.isEmpty() ? !managesAll : targets.stream().anyMatch(t -> !access.canManageUnit(caller, t))) {
             throw ApiException.forbidden("study.targets-not-managed", "只能面向本人管理的单位组织学习",
                     "You may only target units you manage");

@@ -1,5 +1,6 @@
 package cn.edu.cumt.union.plugin.study.internal;
 
+import cn.edu.cumt.union.api.directory.Audience;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,6 +135,15 @@ public class StudySessionEntity {
 
     Set<String> getTargetCategories() {
         return targetCategories;
+    }
+
+    /**
+     * Who is expected (应到): the target units and all units below them, or every unit when none is
+     * named, narrowed to the target categories.
+     */
+    Audience audience() {
+        Audience units = targetUnitIds.isEmpty() ? Audience.everyone() : Audience.units(targetUnitIds, true);
+        return units.withCategories(targetCategories);
     }
 
     String getCheckInCode() {

@@ -3,5 +3,5 @@ package ${package};
 import java.time.Instant;
 
 /** What a unit administrator sends to create an activity. */
-public record ActivityInputDTO(String title, String description, Instant startsAt, String place) {
+public record ActivityEditDTO(String title, String description, Instant startsAt, String place) {
 }
