@@ -47,8 +47,9 @@ public class MailChannel implements NotificationChannel {
         @AttributeDefinition(description = "SMTP user; empty: no authentication")
         String username() default "";
 
+        /** {@code .password} in the file: a key starting with a dot stays out of the service's properties (DS). */
         @AttributeDefinition(description = "SMTP password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
-        String password() default "";
+        String _password() default "";
 
         @AttributeDefinition(description = "STARTTLS: off, optional or required")
         String starttls() default "optional";
@@ -85,7 +86,7 @@ public class MailChannel implements NotificationChannel {
                 throw new IllegalArgumentException("from is not an email address (" + config.from() + ")");
             }
             String base = config.base_url().strip();
-            return new Settings(config.host().strip(), config.port(), from, config.username().strip(), config.password(),
+            return new Settings(config.host().strip(), config.port(), from, config.username().strip(), config._password(),
                     config.starttls().strip(), config.ssl(), config.timeout_ms(),
                     base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
         }
