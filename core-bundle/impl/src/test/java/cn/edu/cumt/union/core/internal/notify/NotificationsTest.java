@@ -18,14 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.persistence.EntityManager;
 
-import org.apache.aries.jpa.support.impl.EMSupplierImpl;
-import org.apache.aries.jpa.support.impl.ResourceLocalJpaTemplate;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.felix.coordinator.impl.TestCoordinators;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.osgi.service.coordinator.Coordinator;
 
 import cn.edu.cumt.union.api.notify.NotificationChannel;
 import cn.edu.cumt.union.api.notify.NotificationDTO;
@@ -49,7 +45,6 @@ public class NotificationsTest {
 
     private TestDatabase db;
     private TestTree tree;
-    private Coordinator coordinator;
     private JpaTemplate pluginJpa;
     private NotificationStore store;
     private Dispatcher dispatcher;
@@ -65,9 +60,9 @@ public class NotificationsTest {
     public void setUp() throws Exception {
         db = TestDatabase.fresh();
         tree = new TestTree(db);
-        coordinator = TestCoordinators.create();
-        JpaTemplate coreJpa = new ResourceLocalJpaTemplate(new EMSupplierImpl("union-core", db.emf, coordinator), coordinator);
-        pluginJpa = new ResourceLocalJpaTemplate(new EMSupplierImpl("union-plugin", db.emf, coordinator), coordinator);
+        RealJpa real = new RealJpa(db);
+        JpaTemplate coreJpa = real.template("union-core");
+        pluginJpa = real.template("union-plugin");
         dispatcher = new Dispatcher(Duration.ofMillis(20));
         dispatcher.addChannel(new NotificationChannel() {
             @Override
@@ -81,7 +76,7 @@ public class NotificationsTest {
             }
         });
         store = new NotificationStore(coreJpa, dispatcher, java.time.Clock.systemUTC());
-        AfterCommit afterCommit = new AfterCommit(coordinator);
+        AfterCommit afterCommit = real.afterCommit();
         study = new NotificationsImpl(store, afterCommit, "study", null);
         csPlugin = new NotificationsImpl(store, afterCommit, "csclub", "CS");
         alice = member("1001", "Alice", tree.cs.id());
