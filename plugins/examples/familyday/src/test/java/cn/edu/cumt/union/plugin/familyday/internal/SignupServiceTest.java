@@ -17,6 +17,7 @@ import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.directory.MemberStatus;
 import cn.edu.cumt.union.api.directory.UnitKind;
 import cn.edu.cumt.union.testing.FakeAccess;
+import cn.edu.cumt.union.testing.FakeAttachments;
 import cn.edu.cumt.union.testing.FakeAudit;
 import cn.edu.cumt.union.testing.FakeDirectory;
 import cn.edu.cumt.union.testing.FakeNotifications;
@@ -45,7 +46,7 @@ public class SignupServiceTest {
         directory.member(20, UNIT, MemberStatus.ACTIVE);
         FakeAudit audit = new FakeAudit();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        activities = new ActivityService(jpa, directory, new FakeAccess(directory), audit, clock);
+        activities = new ActivityService(jpa, directory, new FakeAccess(directory), audit, new FakeAttachments("familyday", jpa), clock);
         notifications = new FakeNotifications(directory, jpa, ActivityService.OWNER_UNIT);
         signups = new SignupService(jpa, activities, directory, audit, notifications, clock);
     }
