@@ -8,9 +8,6 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Paths;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
@@ -38,7 +35,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class AttachmentsIT extends UnionKarafTestSupport {
 
     private static final String FAMILYDAY_JAR = "union.itests.familyday-jar";
-    private static final Duration SERVE_TIMEOUT = Duration.ofSeconds(60);
     private static final byte[] PDF = "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     @Override
@@ -63,9 +59,7 @@ public class AttachmentsIT extends UnionKarafTestSupport {
         Rest member = withToken(login(Fixtures.account(operator, "AT0002", null), Fixtures.PASSWORD));
         Rest outsider = withToken(login(Fixtures.account(operator, "AT0003", null), Fixtures.PASSWORD));
 
-        byte[] familyday = Files.readAllBytes(Paths.get(System.getProperty(FAMILYDAY_JAR)));
-        assertEquals(201, admin.uploadForm("/api/plugins", "file", "familyday.jar", familyday).status());
-        await("familyday answers", SERVE_TIMEOUT, () -> admin.get("/api/familyday/activities").status() == 200);
+        installFamilyday(admin);
         long day = admin.post("/api/familyday/activities", Map.of("title", "家庭日", "startsAt",
                 Instant.now().plusSeconds(86_400).toString())).json().path("id").asLong();
 

@@ -37,7 +37,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 public class NotificationsIT extends UnionKarafTestSupport {
 
     private static final String FAMILYDAY_JAR = "union.itests.familyday-jar";
-    private static final Duration SERVE_TIMEOUT = Duration.ofSeconds(60);
     private static final int SMTP_PORT = 2525 + KarafSetup.PORT_OFFSET;
 
     @Override
@@ -69,10 +68,7 @@ public class NotificationsIT extends UnionKarafTestSupport {
             assertTrue("the password is no service property",
                     services("(&(objectClass=cn.edu.cumt.union.api.notify.NotificationChannel)(.password=*))").isEmpty());
 
-            byte[] familyday = Files.readAllBytes(Paths.get(System.getProperty(FAMILYDAY_JAR)));
-            Rest.Reply installed = miningAdmin.uploadForm("/api/plugins", "file", "familyday.jar", familyday);
-            assertEquals(installed.toString(), 201, installed.status());
-            await("familyday answers", SERVE_TIMEOUT, () -> miningAdmin.get("/api/familyday/activities").status() == 200);
+            installFamilyday(miningAdmin);
             Rest.Reply day = miningAdmin.post("/api/familyday/activities",
                     Map.of("title", "南湖家庭日", "startsAt", Instant.now().plusSeconds(86_400).toString(), "place", "南湖"));
             assertEquals(day.toString(), 201, day.status());

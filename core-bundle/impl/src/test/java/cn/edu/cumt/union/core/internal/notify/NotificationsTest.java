@@ -273,24 +273,34 @@ public class NotificationsTest {
         assertEquals(0, leaks);
     }
 
-    @Test
-    public void aFailingChannelIsTriedAgainAndTheInboxKeepsItsCopy() throws Exception {
-        AtomicInteger calls = new AtomicInteger();
-        BlockingQueue<Long> delivered = new LinkedBlockingQueue<>();
-        dispatcher.addChannel(new NotificationChannel() {
+    interface Send {
+        void send(NotificationDTO notice) throws Exception;
+    }
+
+    private static NotificationChannel channel(String id, Send send) {
+        return new NotificationChannel() {
             @Override
             public String id() {
-                return "flaky";
+                return id;
             }
 
             @Override
             public void send(NotificationDTO notice, Recipient recipient) throws Exception {
-                if (calls.incrementAndGet() < 3) {
-                    throw new java.io.IOException("server down");
-                }
-                delivered.add(notice.id());
+                send.send(notice);
             }
-        });
+        };
+    }
+
+    @Test
+    public void aFailingChannelIsTriedAgainAndTheInboxKeepsItsCopy() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        BlockingQueue<Long> delivered = new LinkedBlockingQueue<>();
+        dispatcher.addChannel(channel("flaky", notice -> {
+            if (calls.incrementAndGet() < 3) {
+                throw new java.io.IOException("server down");
+            }
+            delivered.add(notice.id());
+        }));
         study.toMembers(List.of(alice), Notice.of("重试", null, null));
         assertEquals("the inbox has it before any channel succeeded", 1, inboxOf(alice).total());
         Long id = delivered.poll(10, TimeUnit.SECONDS);
@@ -301,18 +311,10 @@ public class NotificationsTest {
     @Test
     public void aChannelThatNeverSucceedsIsGivenUpAfterTheLastAttempt() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        dispatcher.addChannel(new NotificationChannel() {
-            @Override
-            public String id() {
-                return "down";
-            }
-
-            @Override
-            public void send(NotificationDTO notice, Recipient recipient) throws Exception {
-                calls.incrementAndGet();
-                throw new java.io.IOException("always down");
-            }
-        });
+        dispatcher.addChannel(channel("down", notice -> {
+            calls.incrementAndGet();
+            throw new java.io.IOException("always down");
+        }));
         study.toMembers(List.of(alice), Notice.of("放弃", null, null));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (calls.get() < Dispatcher.ATTEMPTS && System.nanoTime() < deadline) {
