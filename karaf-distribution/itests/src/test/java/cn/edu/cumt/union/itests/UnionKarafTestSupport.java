@@ -192,6 +192,17 @@ public abstract class UnionKarafTestSupport {
         return withToken(login(KarafSetup.ADMIN_USERNAME, KarafSetup.ADMIN_PASSWORD));
     }
 
+    /**
+     * Uploads the example unit plugin familyday (system property {@code union.itests.familyday-jar}) as
+     * {@code admin}, an administrator of MINING, and waits until it answers.
+     */
+    protected static void installFamilyday(Rest admin) throws java.io.IOException {
+        byte[] jar = java.nio.file.Files.readAllBytes(java.nio.file.Paths.get(System.getProperty("union.itests.familyday-jar")));
+        Rest.Reply installed = admin.uploadForm("/api/plugins", "file", "familyday.jar", jar);
+        org.junit.Assert.assertEquals(installed.toString(), 201, installed.status());
+        await("familyday answers", Duration.ofSeconds(60), () -> admin.get("/api/familyday/activities").status() == 200);
+    }
+
     protected static Duration await(String what, Duration timeout, Await.Condition condition) {
         return Await.until(what, timeout, condition);
     }

@@ -1,7 +1,9 @@
 package cn.edu.cumt.union.testing;
 
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
@@ -43,6 +45,7 @@ public final class PluginDatabase implements JpaTemplate {
 
     private final EntityManagerFactory emf;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
     private PluginDatabase(EntityManagerFactory emf) {
         this.emf = emf;
@@ -102,11 +105,13 @@ public final class PluginDatabase implements JpaTemplate {
         }
         EntityManager em = emf.createEntityManager();
         current.set(em);
+        List<Runnable> actions = new ArrayList<>();
+        afterCommit.set(actions);
+        R result;
         try {
             em.getTransaction().begin();
-            R result = code.apply(em);
+            result = code.apply(em);
             em.getTransaction().commit();
-            return result;
         } catch (RuntimeException e) {
             if (em.getTransaction().isActive()) {
                 em.getTransaction().rollback();
@@ -114,7 +119,23 @@ public final class PluginDatabase implements JpaTemplate {
             throw e;
         } finally {
             current.remove();
+            afterCommit.remove();
             em.close();
+        }
+        actions.forEach(Runnable::run);
+        return result;
+    }
+
+    /**
+     * Runs {@code action} once the current transaction of this thread commits, never if it rolls back,
+     * and at once outside a transaction: what the platform does with notifications ({@link FakeNotifications}).
+     */
+    public void afterCommit(Runnable action) {
+        List<Runnable> actions = afterCommit.get();
+        if (actions == null) {
+            action.run();
+        } else {
+            actions.add(action);
         }
     }
 

@@ -36,9 +36,13 @@ final class ComponentCheck {
 
     /** Component property names (prefixes) that reach into the platform's HTTP, JAX-RS or service ordering. */
     static final List<String> DENIED_PROPERTIES = List.of("osgi.jaxrs.", "osgi.http.whiteboard.", "service.ranking");
-    /** Service interfaces a unit plugin may not provide. */
+    /**
+     * Service interfaces a unit plugin may not provide. A notification channel gets every member's
+     * notices (and email address), so only the platform's own bundles may add one.
+     */
     static final List<String> DENIED_SERVICES = List.of("javax.ws.rs.", "javax.servlet.", "org.osgi.service.http.",
-            "org.osgi.framework.hooks.", "org.osgi.service.cm.", "org.osgi.service.event.", "java.");
+            "org.osgi.framework.hooks.", "org.osgi.service.cm.", "org.osgi.service.event.", "java.",
+            "cn.edu.cumt.union.api.notify.NotificationChannel");
     /** Headers extenders act on: each runs code or registers something outside the plugin's components. */
     static final List<String> DENIED_HEADERS = List.of("Bundle-Activator", "Extension-Bundle", "Bundle-Blueprint", "Karaf-Commands",
             "SPI-Provider", "SPI-Consumer", "Web-ContextPath");

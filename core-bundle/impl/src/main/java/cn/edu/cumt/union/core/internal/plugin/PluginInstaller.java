@@ -46,6 +46,7 @@ import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.storage.Storage;
 import cn.edu.cumt.union.api.table.Tables;
+import cn.edu.cumt.union.core.internal.attachment.AttachmentStore;
 import cn.edu.cumt.union.core.internal.auth.DataDir;
 import cn.edu.cumt.union.core.internal.config.LiveConfig;
 import cn.edu.cumt.union.core.internal.org.OrganisationService;
@@ -79,6 +80,7 @@ public class PluginInstaller {
     private final DataSource platformDatabase;
     private final Tables tables;
     private final RestApplications applications;
+    private final AttachmentStore attachments;
     /** Counts writes of plugin records (data/union/plugins/<id>/plugin.properties) by this installer. */
     private final AtomicLong recordChanges = new AtomicLong();
     private volatile Kept kept;
@@ -89,8 +91,10 @@ public class PluginInstaller {
     public PluginInstaller(BundleContext context, PluginConfig config, @Reference PluginRegistry registry,
             @Reference OrganisationService organisation, @Reference AccessControl access, @Reference AuditLog audit,
             @Reference UnitPluginDatabases databases, @Reference Tables tables, @Reference RestApplications applications,
-            @Reference(target = "(osgi.jndi.service.name=" + Storage.DATA_SOURCE + ")") DataSource platformDatabase) {
+            @Reference(target = "(osgi.jndi.service.name=" + Storage.DATA_SOURCE + ")") DataSource platformDatabase,
+            @Reference AttachmentStore attachments) {
         this.context = context;
+        this.attachments = attachments;
         this.registry = registry;
         this.organisation = organisation;
         this.access = access;
@@ -466,9 +470,12 @@ public class PluginInstaller {
         Path export = current.exportFolder()
                 .resolve(pluginId + "-" + LocalDateTime.now().format(STAMP) + ".zip");
         List<PluginDataExport.TableRows> saved;
+        int files;
         try {
             List<String> found = PluginDataExport.tables(source, wanted);
             saved = PluginDataExport.export(source, found, tables, export);
+            // the plugin's files go into the same zip, then out of the core's database
+            files = attachments.purge(pluginId, export);
             // who may download the export later, when the plugin's own record is gone
             Files.writeString(ownerFile(export), known.ownerUnit() == null ? "" : known.ownerUnit());
             if (ownDatabase) {
@@ -483,7 +490,8 @@ public class PluginInstaller {
             recordChanges.incrementAndGet();
         }
         long rows = saved.stream().mapToLong(PluginDataExport.TableRows::rows).sum();
-        audit.record("plugin.purge", "Plugin", pluginId, saved.size() + " tables, " + rows + " rows saved to " + export.getFileName());
+        audit.record("plugin.purge", "Plugin", pluginId, saved.size() + " tables, " + rows + " rows, "
+                + files + " attached files saved to " + export.getFileName());
         return new PurgeReportDTO(pluginId, DataDir.resolve(".").toAbsolutePath().normalize()
                 .relativize(export.toAbsolutePath().normalize()).toString(), "/api/plugins/exports/" + export.getFileName(), saved);
     }

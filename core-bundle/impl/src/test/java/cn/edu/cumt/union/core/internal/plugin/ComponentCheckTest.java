@@ -60,7 +60,8 @@ public class ComponentCheckTest {
     public void platformServiceTypesAreRefused() {
         for (String type : List.of("javax.ws.rs.container.ContainerRequestFilter", "javax.servlet.Filter",
                 "org.osgi.service.http.context.ServletContextHelper", "org.osgi.framework.hooks.service.FindHook",
-                "org.osgi.service.cm.ManagedService", "org.osgi.service.event.EventHandler", "java.lang.Runnable")) {
+                "org.osgi.service.cm.ManagedService", "org.osgi.service.event.EventHandler", "java.lang.Runnable",
+                "cn.edu.cumt.union.api.notify.NotificationChannel")) {
             Map<String, byte[]> entries = component("Evil", OWN, "");
             String xml = new String(entries.get("OSGI-INF/Evil.xml"), java.nio.charset.StandardCharsets.UTF_8)
                     .replace("<provide interface=\"" + OWN + "\"/>", "<provide interface=\"" + type + "\"/>");

@@ -27,7 +27,7 @@ public class LivePluginSettingsTest {
 
     @Test
     public void theInstallerTakesReviewFenceAndFoldersTogether() {
-        PluginInstaller installer = new PluginInstaller(null, config(), null, null, null, null, null, null, null, null);
+        PluginInstaller installer = new PluginInstaller(null, config(), null, null, null, null, null, null, null, null, null);
         PluginInstaller.Settings before = installer.settings();
         assertFalse(before.unitUploadReview());
 
@@ -44,7 +44,7 @@ public class LivePluginSettingsTest {
 
     @Test
     public void anInvalidValueKeepsEveryInstallerSetting() {
-        PluginInstaller installer = new PluginInstaller(null, config(), null, null, null, null, null, null, null, null);
+        PluginInstaller installer = new PluginInstaller(null, config(), null, null, null, null, null, null, null, null, null);
         PluginInstaller.Settings before = installer.settings();
         cfg.put("unit_upload_review", true); // valid, but in the same change as an invalid value
         cfg.put("review_folder", " ");

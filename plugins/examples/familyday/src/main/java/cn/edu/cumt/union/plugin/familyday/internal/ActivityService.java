@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import cn.edu.cumt.union.api.attachment.Attachments;
 import cn.edu.cumt.union.api.audit.AuditLog;
 import cn.edu.cumt.union.api.directory.Directory;
 import cn.edu.cumt.union.api.directory.UnitDTO;
@@ -26,25 +27,31 @@ public class ActivityService {
 
     /** The unit that owns this plugin (the manifest's Union-Plugin-Unit). */
     static final String OWNER_UNIT = "MINING";
+    /** The record type of an activity's files: {@code /api/attachments/familyday/activity/<id>}. */
+    static final String ATTACHMENT_TYPE = "activity";
 
     private final JpaTemplate jpa;
     private final Directory directory;
     private final AccessControl access;
     private final AuditLog audit;
+    private final Attachments attachments;
     private final Clock clock;
 
     @Activate
     public ActivityService(@Reference(target = "(osgi.unit.name=union-familyday)") JpaTemplate jpa,
             @Reference(target = "(" + SchemaReady.SCHEMA_ID + "=familyday)") SchemaReady schema,
-            @Reference Directory directory, @Reference AccessControl access, @Reference AuditLog audit) {
-        this(jpa, directory, access, audit, Clock.systemUTC());
+            @Reference Directory directory, @Reference AccessControl access, @Reference AuditLog audit,
+            @Reference Attachments attachments) {
+        this(jpa, directory, access, audit, attachments, Clock.systemUTC());
     }
 
-    ActivityService(JpaTemplate jpa, Directory directory, AccessControl access, AuditLog audit, Clock clock) {
+    ActivityService(JpaTemplate jpa, Directory directory, AccessControl access, AuditLog audit, Attachments attachments,
+            Clock clock) {
         this.jpa = jpa;
         this.directory = directory;
         this.access = access;
         this.audit = audit;
+        this.attachments = attachments;
         this.clock = clock;
     }
 
@@ -93,8 +100,21 @@ public class ActivityService {
                 throw notFound(id);
             }
             em.remove(found);
+            // its files (programme, posters) go with it, once this commits
+            attachments.removeAll(ATTACHMENT_TYPE, Long.toString(id));
         });
         audit.record("familyday.activity.delete", "Activity", Long.toString(id), null);
+    }
+
+    /** Whether the activity exists and the caller may see it: the unit's members (the directory shows only them) and its managers. */
+    boolean maySee(UnionPrincipal caller, long id) {
+        boolean exists = jpa.txExpr(TransactionType.Required, em -> em.find(ActivityEntity.class, id) != null);
+        return exists && (mayManage(caller) || (caller.memberId() != null && directory.findMember(caller.memberId()).isPresent()));
+    }
+
+    /** Whether the caller manages the owning unit. */
+    boolean mayManage(UnionPrincipal caller) {
+        return directory.findUnitByCode(OWNER_UNIT).map(unit -> access.canManageUnit(caller, unit.id())).orElse(false);
     }
 
     /** Only those who manage the owning unit change its activities (404 for others, like the core). */

@@ -12,6 +12,8 @@ import org.osgi.service.component.annotations.Reference;
 import cn.edu.cumt.union.api.audit.AuditLog;
 import cn.edu.cumt.union.api.directory.Directory;
 import cn.edu.cumt.union.api.directory.MemberDTO;
+import cn.edu.cumt.union.api.notify.Notice;
+import cn.edu.cumt.union.api.notify.Notifications;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.storage.SchemaReady;
@@ -19,7 +21,8 @@ import cn.edu.cumt.union.api.storage.SchemaReady;
 /**
  * Sign-ups for family days: a member of the unit signs up (once per activity, changeable), and the
  * unit's administrators see the list and the head count. Members of other units cannot sign up:
- * the platform's directory shows this plugin only its own unit's members.
+ * the platform's directory shows this plugin only its own unit's members. A first sign-up tells the
+ * member in their inbox (sent by the platform once the sign-up is committed).
  */
 @Component(service = SignupService.class)
 public class SignupService {
@@ -31,20 +34,24 @@ public class SignupService {
     private final ActivityService activities;
     private final Directory directory;
     private final AuditLog audit;
+    private final Notifications notifications;
     private final Clock clock;
 
     @Activate
     public SignupService(@Reference(target = "(osgi.unit.name=union-familyday)") JpaTemplate jpa,
             @Reference(target = "(" + SchemaReady.SCHEMA_ID + "=familyday)") SchemaReady schema,
-            @Reference ActivityService activities, @Reference Directory directory, @Reference AuditLog audit) {
-        this(jpa, activities, directory, audit, Clock.systemUTC());
+            @Reference ActivityService activities, @Reference Directory directory, @Reference AuditLog audit,
+            @Reference Notifications notifications) {
+        this(jpa, activities, directory, audit, notifications, Clock.systemUTC());
     }
 
-    SignupService(JpaTemplate jpa, ActivityService activities, Directory directory, AuditLog audit, Clock clock) {
+    SignupService(JpaTemplate jpa, ActivityService activities, Directory directory, AuditLog audit,
+            Notifications notifications, Clock clock) {
         this.jpa = jpa;
         this.activities = activities;
         this.directory = directory;
         this.audit = audit;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
@@ -61,6 +68,8 @@ public class SignupService {
             if (existing.isEmpty()) {
                 SignupEntity signup = new SignupEntity(activityId, member.id(), member.name(), adults, children, clock.instant());
                 em.persist(signup);
+                notifications.toMembers(List.of(member.id()), Notice.of("家庭日报名成功 · Signed up for the family day",
+                        activity.title(), "/familyday/activities/" + activityId));
                 return signup.toDTO();
             }
             existing.get(0).change(adults, children);

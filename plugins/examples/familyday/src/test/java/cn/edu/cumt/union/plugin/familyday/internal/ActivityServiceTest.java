@@ -1,6 +1,7 @@
 package cn.edu.cumt.union.plugin.familyday.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -15,8 +16,10 @@ import org.junit.Test;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.directory.MemberStatus;
 import cn.edu.cumt.union.api.directory.UnitKind;
 import cn.edu.cumt.union.testing.FakeAccess;
+import cn.edu.cumt.union.testing.FakeAttachments;
 import cn.edu.cumt.union.testing.FakeAudit;
 import cn.edu.cumt.union.testing.FakeDirectory;
 import cn.edu.cumt.union.testing.PluginDatabase;
@@ -30,15 +33,19 @@ public class ActivityServiceTest {
     private final UnionPrincipal ownAdmin = new UnionPrincipal(1, "own-admin", null, null, Set.of(Roles.UNIT_ADMIN), Set.of(OWN_UNIT), "session-1");
     private final UnionPrincipal otherAdmin = new UnionPrincipal(2, "other-admin", null, null, Set.of(Roles.UNIT_ADMIN), Set.of(99L), "session-2");
     private ActivityService service;
+    private FakeAttachments attachments;
+    private FakeDirectory directory;
 
     @Before
     public void setUp() throws Exception {
         PluginDatabase jpa = PluginDatabase.forPlugin("familyday");
         jpa.clear("FAMILYDAY_SIGNUP", "FAMILYDAY_ACTIVITY");
         // The directory as the platform shows it to a unit plugin: its own unit only.
-        FakeDirectory directory = new FakeDirectory();
+        directory = new FakeDirectory();
         directory.unit(OWN_UNIT, ActivityService.OWNER_UNIT, "本单位", UnitKind.UNIT, null);
-        service = new ActivityService(jpa, directory, new FakeAccess(directory), new FakeAudit(), Clock.fixed(NOW, ZoneOffset.UTC));
+        attachments = new FakeAttachments("familyday", jpa);
+        service = new ActivityService(jpa, directory, new FakeAccess(directory), new FakeAudit(), attachments,
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
@@ -72,9 +79,30 @@ public class ActivityServiceTest {
     @Test
     public void deleteRemovesAndUnknownIdsAre404() {
         ActivityDTO created = service.create(ownAdmin, new ActivityInputDTO("家庭日", null, NOW, null));
+        attachments.add(ActivityService.ATTACHMENT_TYPE, Long.toString(created.id()), "程序单.pdf", "application/pdf", 10);
         service.delete(ownAdmin, created.id());
         assertStatus(404, () -> service.get(created.id()));
         assertStatus(404, () -> service.delete(ownAdmin, created.id()));
+        assertTrue("its files went with it", attachments.list(ActivityService.ATTACHMENT_TYPE, Long.toString(created.id())).isEmpty());
+    }
+
+    @Test
+    public void membersOfTheUnitSeeAnActivitysFilesAndOnlyItsManagersChangeThem() {
+        ActivityDTO created = service.create(ownAdmin, new ActivityInputDTO("家庭日", null, NOW, null));
+        String id = Long.toString(created.id());
+        directory.member(40, OWN_UNIT, MemberStatus.ACTIVE);
+        UnionPrincipal member = new UnionPrincipal(4, "m", 40L, OWN_UNIT, Set.of(Roles.MEMBER), Set.of(), "s4");
+        UnionPrincipal stranger = new UnionPrincipal(5, "s", 50L, 99L, Set.of(Roles.MEMBER), Set.of(), "s5");
+        ActivityFiles files = new ActivityFiles(service);
+        assertTrue(files.maySee(member, "activity", id));
+        assertFalse(files.mayChange(member, "activity", id));
+        assertTrue(files.mayChange(ownAdmin, "activity", id));
+        assertFalse("a member the directory does not show", files.maySee(stranger, "activity", id));
+        assertFalse(files.maySee(otherAdmin, "activity", id));
+        assertFalse(files.mayChange(otherAdmin, "activity", id));
+        assertFalse("no such activity", files.maySee(ownAdmin, "activity", "999999"));
+        assertFalse("another record type", files.maySee(ownAdmin, "signup", id));
+        assertFalse(files.maySee(ownAdmin, "activity", "0" + id));
     }
 
     private static void assertStatus(int status, Runnable call) {

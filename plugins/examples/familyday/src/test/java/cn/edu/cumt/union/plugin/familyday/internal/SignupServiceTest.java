@@ -17,8 +17,10 @@ import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.directory.MemberStatus;
 import cn.edu.cumt.union.api.directory.UnitKind;
 import cn.edu.cumt.union.testing.FakeAccess;
+import cn.edu.cumt.union.testing.FakeAttachments;
 import cn.edu.cumt.union.testing.FakeAudit;
 import cn.edu.cumt.union.testing.FakeDirectory;
+import cn.edu.cumt.union.testing.FakeNotifications;
 import cn.edu.cumt.union.testing.PluginDatabase;
 
 /** Sign-ups on the plugin's real schema: members of the unit only, once each, before the day. */
@@ -32,6 +34,7 @@ public class SignupServiceTest {
     private final UnionPrincipal outsider = new UnionPrincipal(3, "o", 30L, 99L, Set.of(Roles.MEMBER), Set.of(), "s3");
     private ActivityService activities;
     private SignupService signups;
+    private FakeNotifications notifications;
 
     @Before
     public void setUp() throws Exception {
@@ -43,8 +46,9 @@ public class SignupServiceTest {
         directory.member(20, UNIT, MemberStatus.ACTIVE);
         FakeAudit audit = new FakeAudit();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        activities = new ActivityService(jpa, directory, new FakeAccess(directory), audit, clock);
-        signups = new SignupService(jpa, activities, directory, audit, clock);
+        activities = new ActivityService(jpa, directory, new FakeAccess(directory), audit, new FakeAttachments("familyday", jpa), clock);
+        notifications = new FakeNotifications(directory, jpa, ActivityService.OWNER_UNIT);
+        signups = new SignupService(jpa, activities, directory, audit, notifications, clock);
     }
 
     @Test
@@ -58,6 +62,9 @@ public class SignupServiceTest {
         signups.cancel(member, day);
         assertEquals(0, signups.list(admin, day).size());
         assertStatus(404, () -> signups.cancel(member, day));
+        assertEquals("told once, on the first sign-up", 1, notifications.inbox(20).size());
+        assertEquals("家庭日", notifications.inbox(20).get(0).body());
+        assertEquals("/familyday/activities/" + day, notifications.inbox(20).get(0).link());
     }
 
     @Test
@@ -72,6 +79,7 @@ public class SignupServiceTest {
         assertStatus(404, () -> signups.signUp(member, 12345, new SignupInputDTO(0, 0)));
         assertStatus(404, () -> signups.list(outsider, day));
         assertEquals(0, signups.list(admin, day).size());
+        assertEquals("refused sign-ups tell nobody", 0, notifications.inbox(20).size() + notifications.inbox(30).size());
     }
 
     private static void assertStatus(int status, Runnable call) {
