@@ -11,7 +11,9 @@ import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -21,8 +23,11 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.util.tracker.ServiceTracker;
 
 import cn.edu.cumt.union.api.plugin.PluginHeaders;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.rest.UnionRest;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.swagger.v3.core.util.Json;
 
 /**
@@ -37,7 +42,8 @@ public class OpenApiResource {
     /** Resource classes with the path of their application below /api ("" for the core's). */
     private final Map<ServiceReference<Object>, Resource> resources = new ConcurrentHashMap<>();
     private final ServiceTracker<Object, Object> tracker;
-    private volatile String document;
+    /** The document without its server url, rebuilt when resources come or go. */
+    private volatile ObjectNode document;
 
     @Activate
     public OpenApiResource(BundleContext context) throws Exception {
@@ -79,16 +85,26 @@ public class OpenApiResource {
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    public Response openApi() throws Exception {
-        String current = document;
+    @RestDoc("本文档：所有已安装接口的 OpenAPI 3 描述 This document: OpenAPI 3 of every installed endpoint")
+    public Response openApi(@Context UriInfo uri) {
+        ObjectNode current = document;
         if (current == null) {
             Map<String, Set<Class<?>>> byApplication = new HashMap<>();
             for (Resource resource : resources.values()) {
                 byApplication.computeIfAbsent(resource.prefix(), prefix -> new HashSet<>()).add(resource.type());
             }
-            current = Json.pretty(OpenApiBuilder.build(byApplication));
+            current = Json.mapper().valueToTree(OpenApiBuilder.build(byApplication, UnionRest.BASE_PATH));
             document = current;
         }
-        return Response.ok(current, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
+        // the url the caller used, so that a client generated from the document reaches this server
+        ObjectNode served = current.deepCopy();
+        ((ObjectNode) served.withArray("servers").get(0)).put("url", serverUrl(uri));
+        return Response.ok(served.toPrettyString(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
+    }
+
+    /** {@code http://host:8181/api/} becomes {@code http://host:8181/api}. */
+    static String serverUrl(UriInfo uri) {
+        String base = uri.getBaseUri().toString();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 }
