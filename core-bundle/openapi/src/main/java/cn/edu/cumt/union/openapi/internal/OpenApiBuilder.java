@@ -45,7 +45,12 @@ final class OpenApiBuilder {
 
     /** The core's resources only (no plugin prefix), with the relative server url. */
     static OpenAPI build(Set<Class<?>> resourceClasses) {
-        return build(Map.of("", resourceClasses), UnionRest.BASE_PATH);
+        return build(Map.of("", resourceClasses));
+    }
+
+    /** Applications by prefix, with the relative server url. */
+    static OpenAPI build(Map<String, Set<Class<?>>> resourcesByPrefix) {
+        return build(resourcesByPrefix, UnionRest.BASE_PATH);
     }
 
     /**
