@@ -85,7 +85,8 @@ public class OpenApiResource {
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    @RestDoc("本文档：所有已安装接口的 OpenAPI 3 描述 This document: OpenAPI 3 of every installed endpoint")
+    @RestDoc(value = "本文档：所有已安装接口的 OpenAPI 3 描述 This document: OpenAPI 3 of every installed endpoint",
+            entity = Object.class)
     public Response openApi(@Context UriInfo uri) {
         ObjectNode current = document;
         if (current == null) {

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.rest.RestDoc;
 
 /** The calling member's own study record. */
 @Component(service = StudyMemberResource.class)
@@ -33,6 +34,7 @@ public class StudyMemberResource {
     @GET
     @Path("/record")
     @RolesAllowed(Roles.MEMBER)
+    @RestDoc("我的学习记录 My study record")
     public StudyRecordDTO record(@Context SecurityContext sc) {
         return study.record(UnionPrincipal.of(sc));
     }

@@ -24,6 +24,8 @@ import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.table.TableFormat;
 import cn.edu.cumt.union.api.table.Tables;
+import cn.edu.cumt.union.api.rest.QueryDoc;
+import cn.edu.cumt.union.api.rest.RestDoc;
 
 /** Completion per unit (学习完成情况) as JSON, or as a file through the core's {@link Tables}. */
 @Component(service = StudyReportResource.class)
@@ -43,8 +45,10 @@ public class StudyReportResource {
     @GET
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     @Produces({ MediaType.APPLICATION_JSON, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
-    public Response report(@Context SecurityContext sc, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("format") String format) {
+    @RestDoc(value = "学习出勤报表 Study attendance report", entity = StudyReportDTO.class, files = { "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
+    public Response report(@Context SecurityContext sc, @QueryParam("from") @QueryDoc(format = "date") String from,
+            @QueryParam("to") @QueryDoc(format = "date") String to,
+            @QueryParam("format") @QueryDoc(values = { "json", "csv", "xlsx" }) String format) {
         LocalDate fromDate = StudyInputs.date("from", from);
         LocalDate toDate = StudyInputs.date("to", to);
         TableFormat file = null;
