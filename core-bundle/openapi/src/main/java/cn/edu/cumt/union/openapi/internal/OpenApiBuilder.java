@@ -139,18 +139,22 @@ final class OpenApiBuilder {
     }
 
     /**
-     * {@code memberSearch} for MemberResource.search; in a plugin the id comes first and the class's
+     * {@code memberSearch} for MemberResource.search, {@code me} for MeResource.me; in a plugin the id comes first and the class's
      * own plugin prefix is dropped: {@code studySessionList} for StudySessionResource.list in study.
      */
     static String operationId(String pluginId, EndpointRoles.Endpoint endpoint) {
         String stem = OperationDocs.classStem(endpoint.method().getDeclaringClass());
-        String method = upperFirst(endpoint.method().getName());
+        // MeResource.me is "me", not "meMe"
+        String method = endpoint.method().getName().equalsIgnoreCase(stem) ? "" : upperFirst(endpoint.method().getName());
         if (pluginId == null) {
             return lowerFirst(stem) + method;
         }
         String plugin = camel(pluginId);
         if (stem.toLowerCase(Locale.ROOT).startsWith(plugin.toLowerCase(Locale.ROOT)) && stem.length() > plugin.length()) {
             stem = stem.substring(plugin.length());
+        }
+        if (endpoint.method().getName().equalsIgnoreCase(stem)) {
+            method = ""; // StudyReportResource.report in study is "studyReport"
         }
         return plugin + upperFirst(stem) + method;
     }

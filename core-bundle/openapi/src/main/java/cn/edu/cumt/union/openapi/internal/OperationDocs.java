@@ -21,6 +21,7 @@ import javax.ws.rs.MatrixParam;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
@@ -264,6 +265,9 @@ final class OperationDocs {
         if (operation.getParameters() == null) {
             return;
         }
+        // OpenAPI ignores a Content-Type header parameter: the request body's media types say it
+        operation.getParameters().removeIf(declared -> "header".equals(declared.getIn())
+                && HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(declared.getName()));
         for (Parameter parameter : method.getParameters()) {
             QueryParam query = parameter.getAnnotation(QueryParam.class);
             if (query == null) {

@@ -53,6 +53,8 @@ public class ShippedDocumentTest {
         document = Json.pretty(OpenApiBuilder.build(byApplication, "http://localhost:8181/api"));
         operations = OpenApiBuilder.build(byApplication, "/api").getPaths().values().stream()
                 .mapToInt(item -> item.readOperations().size()).sum();
+        // for reading and for client generators: target/openapi.json
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"), document);
         System.out.println("ShippedDocumentTest: " + operations + " operations from " + byApplication.keySet());
     }
 

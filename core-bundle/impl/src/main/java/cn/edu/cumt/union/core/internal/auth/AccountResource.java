@@ -26,6 +26,7 @@ import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.rest.QueryDoc;
 import cn.edu.cumt.union.api.rest.RestDoc;
+import cn.edu.cumt.union.api.rest.Nullable;
 
 /**
  * Account administration. Every method re-checks scope in {@link AccountAdminService}: a unit
@@ -45,10 +46,10 @@ public class AccountResource {
     }
 
     /** Both optional: no password means a random one-time password; must-change defaults to true. */
-    public record PasswordResetRequest(String password, Boolean mustChangePassword) {
+    public record PasswordResetRequest(@Nullable String password, @Nullable Boolean mustChangePassword) {
     }
 
-    public record RoleRequest(String role, Long unitId) {
+    public record RoleRequest(String role, @Nullable Long unitId) {
     }
 
     private final AccountAdminService admin;
