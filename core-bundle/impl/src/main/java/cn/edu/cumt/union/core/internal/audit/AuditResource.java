@@ -18,10 +18,10 @@ import cn.edu.cumt.union.api.audit.AuditEntryDTO;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.rest.Paging;
-import cn.edu.cumt.union.api.rest.UnionResource;
-import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.rest.QueryDoc;
 import cn.edu.cumt.union.api.rest.RestDoc;
+import cn.edu.cumt.union.api.rest.UnionResource;
+import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.core.internal.audit.AuditLogImpl.AuditQuery;
 
 /** {@code GET /api/audit}: the audit log, newest first, for union administrators and operators. */

@@ -19,14 +19,14 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.Nullable;
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.rest.Paging;
+import cn.edu.cumt.union.api.rest.QueryDoc;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
-import cn.edu.cumt.union.api.rest.QueryDoc;
-import cn.edu.cumt.union.api.rest.RestDoc;
-import cn.edu.cumt.union.api.rest.Nullable;
 
 /**
  * Account administration. Every method re-checks scope in {@link AccountAdminService}: a unit

@@ -35,6 +35,8 @@ import cn.edu.cumt.union.api.directory.UnitDTO;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.rest.Paging;
+import cn.edu.cumt.union.api.rest.QueryDoc;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.api.security.Roles;
@@ -42,8 +44,6 @@ import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.table.TableException;
 import cn.edu.cumt.union.api.table.TableFormat;
 import cn.edu.cumt.union.api.table.Tables;
-import cn.edu.cumt.union.api.rest.QueryDoc;
-import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.core.internal.org.OrganisationService;
 import cn.edu.cumt.union.core.internal.org.UnitScope;
 

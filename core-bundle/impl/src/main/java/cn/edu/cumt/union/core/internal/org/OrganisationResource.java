@@ -21,12 +21,12 @@ import org.osgi.service.component.annotations.Reference;
 
 import cn.edu.cumt.union.api.directory.UnitDTO;
 import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.AccessControl;
-import cn.edu.cumt.union.core.internal.security.AccessControlImpl;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
-import cn.edu.cumt.union.api.rest.RestDoc;
+import cn.edu.cumt.union.core.internal.security.AccessControlImpl;
 
 /** {@code /api/units}: the organisation tree. Anyone signed in reads it; the union administrators change it. */
 @Component(service = OrganisationResource.class)

@@ -26,10 +26,10 @@ import org.osgi.service.component.annotations.Reference;
 
 import cn.edu.cumt.union.api.plugin.PluginDTO;
 import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
-import cn.edu.cumt.union.api.rest.RestDoc;
 
 /**
  * {@code /api/plugins}: what is installed, and installing, upgrading, disabling, enabling,

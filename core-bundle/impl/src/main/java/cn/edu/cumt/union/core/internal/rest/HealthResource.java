@@ -23,8 +23,8 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 import cn.edu.cumt.union.api.plugin.PluginHeaders;
-import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.rest.RestDoc;
+import cn.edu.cumt.union.api.rest.UnionResource;
 
 /**
  * Readiness for load balancers and scripts: answers without a login and touches no database.

@@ -21,11 +21,11 @@ import org.osgi.service.component.annotations.Reference;
 
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.rest.Paging;
+import cn.edu.cumt.union.api.rest.QueryDoc;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
-import cn.edu.cumt.union.api.rest.QueryDoc;
-import cn.edu.cumt.union.api.rest.RestDoc;
 
 /** 一会一品 projects over HTTP: application, review and progress; the rules live in {@link BrandService}. */
 @Component(service = BrandProjectResource.class)

@@ -17,13 +17,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.QueryDoc;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.table.TableFormat;
 import cn.edu.cumt.union.api.table.Tables;
-import cn.edu.cumt.union.api.rest.QueryDoc;
-import cn.edu.cumt.union.api.rest.RestDoc;
 
 /** The yearly report (一会一品年度汇总) as JSON, or as a file through the core's {@link Tables}. */
 @Component(service = BrandReportResource.class)

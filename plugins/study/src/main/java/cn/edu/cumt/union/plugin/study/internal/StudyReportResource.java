@@ -19,13 +19,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.QueryDoc;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.table.TableFormat;
 import cn.edu.cumt.union.api.table.Tables;
-import cn.edu.cumt.union.api.rest.QueryDoc;
-import cn.edu.cumt.union.api.rest.RestDoc;
 
 /** Completion per unit (学习完成情况) as JSON, or as a file through the core's {@link Tables}. */
 @Component(service = StudyReportResource.class)

@@ -22,10 +22,10 @@ import org.osgi.service.component.annotations.Reference;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.rest.Paging;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
-import cn.edu.cumt.union.api.rest.RestDoc;
 
 /** Study sessions, check-in and attendance over HTTP; the rules live in {@link StudyService}. */
 @Component(service = StudySessionResource.class)

@@ -19,10 +19,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
-import cn.edu.cumt.union.api.rest.RestDoc;
 
 /** {@code /api/familyday/activities}: thin REST over {@link ActivityService}; the core serves it in this plugin's own application at {@code /api/familyday}, so the path is relative to that. */
 @Component(service = ActivityResource.class)
