@@ -5,6 +5,10 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.annotation.security.PermitAll;
 import javax.ws.rs.GET;
@@ -44,6 +48,18 @@ public class OpenApiResource {
     private final ServiceTracker<Object, Object> tracker;
     /** The document without its server url, rebuilt when resources come or go. */
     private volatile ObjectNode document;
+    /** Counts changes, so that a build that a change overtook is not kept. */
+    private final AtomicLong version = new AtomicLong();
+    /**
+     * Builds the document ahead of the first request, and again shortly after resources come or go
+     * (a plugin brings several at once): swagger's reader takes seconds on a busy machine, which a
+     * client should not wait for.
+     */
+    private final ScheduledExecutorService builder = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "union-openapi-builder");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Activate
     public OpenApiResource(BundleContext context) throws Exception {
@@ -61,17 +77,47 @@ public class OpenApiResource {
                 } catch (ClassNotFoundException | RuntimeException unreadable) {
                     return null;
                 }
-                document = null;
+                changed();
                 return reference;
             }
 
             @Override
             public void removedService(ServiceReference<Object> reference, Object service) {
                 resources.remove(reference);
-                document = null;
+                changed();
             }
         };
         tracker.open();
+        changed();
+    }
+
+    private void changed() {
+        version.incrementAndGet();
+        document = null;
+        if (!builder.isShutdown()) {
+            builder.schedule(() -> {
+                if (document == null) {
+                    current();
+                }
+            }, 500, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The document as the resources are now; built here when no build has finished since the last change. */
+    private synchronized ObjectNode current() {
+        ObjectNode current = document;
+        if (current == null) {
+            long seen = version.get();
+            Map<String, Set<Class<?>>> byApplication = new HashMap<>();
+            for (Resource resource : resources.values()) {
+                byApplication.computeIfAbsent(resource.prefix(), prefix -> new HashSet<>()).add(resource.type());
+            }
+            current = Json.mapper().valueToTree(OpenApiBuilder.build(byApplication, UnionRest.BASE_PATH));
+            if (version.get() == seen) {
+                document = current;
+            }
+        }
+        return current;
     }
 
     private record Resource(String prefix, Class<?> type) {
@@ -79,6 +125,7 @@ public class OpenApiResource {
 
     @Deactivate
     void deactivate() {
+        builder.shutdownNow();
         tracker.close();
     }
 
@@ -88,15 +135,7 @@ public class OpenApiResource {
     @RestDoc(value = "本文档：所有已安装接口的 OpenAPI 3 描述 This document: OpenAPI 3 of every installed endpoint",
             entity = Object.class)
     public Response openApi(@Context UriInfo uri) {
-        ObjectNode current = document;
-        if (current == null) {
-            Map<String, Set<Class<?>>> byApplication = new HashMap<>();
-            for (Resource resource : resources.values()) {
-                byApplication.computeIfAbsent(resource.prefix(), prefix -> new HashSet<>()).add(resource.type());
-            }
-            current = Json.mapper().valueToTree(OpenApiBuilder.build(byApplication, UnionRest.BASE_PATH));
-            document = current;
-        }
+        ObjectNode current = current();
         // the url the caller used, so that a client generated from the document reaches this server
         ObjectNode served = current.deepCopy();
         ((ObjectNode) served.withArray("servers").get(0)).put("url", serverUrl(uri));
