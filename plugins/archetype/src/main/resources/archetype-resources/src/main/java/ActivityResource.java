@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.rest.Paging;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
@@ -40,6 +41,7 @@ public class ActivityResource {
 
     @GET
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("活动列表 List activities")
     public PageDTO<ActivityDTO> list(@QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
         return activities.list(Paging.offset(offset), Paging.limit(limit));
     }
@@ -47,6 +49,7 @@ public class ActivityResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("活动详情 An activity")
     public ActivityDTO get(@PathParam("id") long id) {
         return activities.get(id);
     }
@@ -54,6 +57,7 @@ public class ActivityResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc(value = "新建活动 Create an activity", status = 201, entity = ActivityDTO.class)
     public Response create(@Context SecurityContext security, ActivityEditDTO input) {
         return Response.status(201).entity(activities.create(UnionPrincipal.of(security), input)).build();
     }
@@ -61,6 +65,7 @@ public class ActivityResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc(value = "删除活动 Delete an activity", status = 204)
     public Response delete(@Context SecurityContext security, @PathParam("id") long id) {
         activities.delete(UnionPrincipal.of(security), id);
         return Response.noContent().build();

@@ -1,6 +1,7 @@
 package cn.edu.cumt.union.api.audit;
 
 import java.time.Instant;
+import cn.edu.cumt.union.api.rest.Nullable;
 
 /**
  * One line of the audit log.
@@ -15,6 +16,6 @@ import java.time.Instant;
  * @param outcome    {@code ok}, {@code denied} or {@code failed}
  * @param detail     a short summary
  */
-public record AuditEntryDTO(long id, Instant at, String actor, String source, String action, String targetType,
-        String targetId, String outcome, String detail) {
+public record AuditEntryDTO(long id, Instant at, @Nullable String actor, @Nullable String source, String action, @Nullable String targetType,
+        @Nullable String targetId, String outcome, @Nullable String detail) {
 }

@@ -2,6 +2,7 @@ package cn.edu.cumt.union.api.directory;
 
 import java.time.LocalDate;
 import java.util.Set;
+import cn.edu.cumt.union.api.rest.Nullable;
 
 /**
  * A member of the union, as the directory shares it.
@@ -19,6 +20,6 @@ import java.util.Set;
  * @param joinDate   the date the member joined, may be {@code null}
  * @param categories tags such as {@code veteran}, {@code female}, {@code cadre}, {@code delegate}
  */
-public record MemberDTO(long id, String staffNo, String name, String gender, LocalDate birthDate, String phone,
-        String email, long unitId, Long groupId, MemberStatus status, LocalDate joinDate, Set<String> categories) {
+public record MemberDTO(long id, String staffNo, String name, @Nullable String gender, @Nullable LocalDate birthDate, @Nullable String phone,
+        @Nullable String email, long unitId, @Nullable Long groupId, MemberStatus status, @Nullable LocalDate joinDate, Set<String> categories) {
 }

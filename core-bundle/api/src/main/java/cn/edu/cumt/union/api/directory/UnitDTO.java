@@ -1,5 +1,7 @@
 package cn.edu.cumt.union.api.directory;
 
+import cn.edu.cumt.union.api.rest.Nullable;
+
 /**
  * A unit of the organisation tree.
  *
@@ -11,6 +13,6 @@ package cn.edu.cumt.union.api.directory;
  * @param parentId the parent unit, {@code null} for the root
  * @param retired  whether the unit was retired (kept for history, no longer used)
  */
-public record UnitDTO(long id, String code, String name, String nameEn, UnitKind kind, Long parentId,
+public record UnitDTO(long id, String code, String name, @Nullable String nameEn, UnitKind kind, @Nullable Long parentId,
         boolean retired) {
 }

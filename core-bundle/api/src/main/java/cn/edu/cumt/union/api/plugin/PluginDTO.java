@@ -1,5 +1,7 @@
 package cn.edu.cumt.union.api.plugin;
 
+import cn.edu.cumt.union.api.rest.Nullable;
+
 /**
  * An installed plugin as {@code GET /api/plugins} reports it.
  *
@@ -14,6 +16,6 @@ package cn.edu.cumt.union.api.plugin;
  * @param state        {@code ACTIVE}, {@code RESOLVED}, {@code INSTALLED}, {@code STARTING}, {@code FAILED}
  * @param lastError    the last error while starting it, or {@code null}
  */
-public record PluginDTO(String id, String name, String nameEn, String version, Integer workPoint, String ownerUnit,
-        long bundleId, String symbolicName, String state, String lastError) {
+public record PluginDTO(String id, String name, @Nullable String nameEn, String version, @Nullable Integer workPoint, @Nullable String ownerUnit,
+        long bundleId, String symbolicName, String state, @Nullable String lastError) {
 }

@@ -2,6 +2,7 @@ package cn.edu.cumt.union.openapi.internal;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,23 +24,38 @@ import javax.ws.rs.Path;
  */
 final class EndpointRoles {
 
-    /** One endpoint: HTTP method, OpenAPI path, and the roles allowed ({@code ["*"]} = anyone, empty = nobody). */
-    record Endpoint(String httpMethod, String path, List<String> roles) {
+    /**
+     * One endpoint: HTTP method, OpenAPI path, the roles allowed ({@code ["*"]} = anyone, empty =
+     * nobody) and the resource method that answers it.
+     */
+    record Endpoint(String httpMethod, String path, List<String> roles, Method method) {
+
+        boolean isPublic() {
+            return roles.equals(List.of("*"));
+        }
+
+        Endpoint below(String prefix) {
+            return new Endpoint(httpMethod, prefix + path, roles, method);
+        }
     }
 
     private EndpointRoles() {
     }
 
+    /** The resource's endpoints, in a stable order (by method name, then parameter count). */
     static List<Endpoint> of(Class<?> resource) {
         List<Endpoint> endpoints = new ArrayList<>();
         String base = pathOf(resource.getAnnotation(Path.class));
-        for (Method method : resource.getMethods()) {
+        List<Method> methods = new ArrayList<>(List.of(resource.getMethods()));
+        methods.sort(Comparator.comparing(Method::getName).thenComparingInt(Method::getParameterCount)
+                .thenComparing(Method::toGenericString));
+        for (Method method : methods) {
             String httpMethod = httpMethod(method);
             if (httpMethod == null) {
                 continue;
             }
             String path = normalise(base + "/" + pathOf(method.getAnnotation(Path.class)));
-            endpoints.add(new Endpoint(httpMethod, path, roles(method, resource)));
+            endpoints.add(new Endpoint(httpMethod, path, roles(method, resource), method));
         }
         return endpoints;
     }

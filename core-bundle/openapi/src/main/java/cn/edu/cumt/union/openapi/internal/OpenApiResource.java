@@ -5,13 +5,19 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.annotation.security.PermitAll;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -21,8 +27,11 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.util.tracker.ServiceTracker;
 
 import cn.edu.cumt.union.api.plugin.PluginHeaders;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.rest.UnionRest;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.swagger.v3.core.util.Json;
 
 /**
@@ -37,7 +46,20 @@ public class OpenApiResource {
     /** Resource classes with the path of their application below /api ("" for the core's). */
     private final Map<ServiceReference<Object>, Resource> resources = new ConcurrentHashMap<>();
     private final ServiceTracker<Object, Object> tracker;
-    private volatile String document;
+    /** The document without its server url, rebuilt when resources come or go. */
+    private volatile ObjectNode document;
+    /** Counts changes, so that a build that a change overtook is not kept. */
+    private final AtomicLong version = new AtomicLong();
+    /**
+     * Builds the document ahead of the first request, and again shortly after resources come or go
+     * (a plugin brings several at once): swagger's reader takes seconds on a busy machine, which a
+     * client should not wait for.
+     */
+    private final ScheduledExecutorService builder = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "union-openapi-builder");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Activate
     public OpenApiResource(BundleContext context) throws Exception {
@@ -55,17 +77,47 @@ public class OpenApiResource {
                 } catch (ClassNotFoundException | RuntimeException unreadable) {
                     return null;
                 }
-                document = null;
+                changed();
                 return reference;
             }
 
             @Override
             public void removedService(ServiceReference<Object> reference, Object service) {
                 resources.remove(reference);
-                document = null;
+                changed();
             }
         };
         tracker.open();
+        changed();
+    }
+
+    private void changed() {
+        version.incrementAndGet();
+        document = null;
+        if (!builder.isShutdown()) {
+            builder.schedule(() -> {
+                if (document == null) {
+                    current();
+                }
+            }, 500, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The document as the resources are now; built here when no build has finished since the last change. */
+    private synchronized ObjectNode current() {
+        ObjectNode current = document;
+        if (current == null) {
+            long seen = version.get();
+            Map<String, Set<Class<?>>> byApplication = new HashMap<>();
+            for (Resource resource : resources.values()) {
+                byApplication.computeIfAbsent(resource.prefix(), prefix -> new HashSet<>()).add(resource.type());
+            }
+            current = Json.mapper().valueToTree(OpenApiBuilder.build(byApplication, UnionRest.BASE_PATH));
+            if (version.get() == seen) {
+                document = current;
+            }
+        }
+        return current;
     }
 
     private record Resource(String prefix, Class<?> type) {
@@ -73,22 +125,26 @@ public class OpenApiResource {
 
     @Deactivate
     void deactivate() {
+        builder.shutdownNow();
         tracker.close();
     }
 
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
-    public Response openApi() throws Exception {
-        String current = document;
-        if (current == null) {
-            Map<String, Set<Class<?>>> byApplication = new HashMap<>();
-            for (Resource resource : resources.values()) {
-                byApplication.computeIfAbsent(resource.prefix(), prefix -> new HashSet<>()).add(resource.type());
-            }
-            current = Json.pretty(OpenApiBuilder.build(byApplication));
-            document = current;
-        }
-        return Response.ok(current, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
+    @RestDoc(value = "本文档：所有已安装接口的 OpenAPI 3 描述 This document: OpenAPI 3 of every installed endpoint",
+            entity = Object.class)
+    public Response openApi(@Context UriInfo uri) {
+        ObjectNode current = current();
+        // the url the caller used, so that a client generated from the document reaches this server
+        ObjectNode served = current.deepCopy();
+        ((ObjectNode) served.withArray("servers").get(0)).put("url", serverUrl(uri));
+        return Response.ok(served.toPrettyString(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).build();
+    }
+
+    /** {@code http://host:8181/api/} becomes {@code http://host:8181/api}. */
+    static String serverUrl(UriInfo uri) {
+        String base = uri.getBaseUri().toString();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 }

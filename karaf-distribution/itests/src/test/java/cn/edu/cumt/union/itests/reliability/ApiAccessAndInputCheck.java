@@ -21,6 +21,7 @@ import org.junit.runners.MethodSorters;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.edu.cumt.union.itests.Rest;
+import cn.edu.cumt.union.openapi.check.OpenApiCompleteness;
 
 /**
  * Every operation of the OpenAPI document (core and shipped plugins, so new endpoints are covered
@@ -55,6 +56,19 @@ public class ApiAccessAndInputCheck {
         bodies = new Bodies(document.path("components").path("schemas"), world);
         FIGURES.add("operations", operations.size());
         System.out.println("ApiAccessAndInputCheck: " + operations.size() + " operations");
+    }
+
+    /**
+     * The document the running platform serves, plugins included, passes the build's completeness
+     * check, and its server url is where this client reached it.
+     */
+    @Test
+    public void theServedDocumentIsComplete() {
+        Rest.Reply document = world.operator.get("/api/openapi.json");
+        List<String> problems = OpenApiCompleteness.problems(document.body(), true);
+        assertTrue(String.join("\n", problems), problems.isEmpty());
+        assertEquals(world.operator.baseUrl() + "/api", document.json().path("servers").path(0).path("url").asText());
+        assertTrue("the plugins' operations are in", operations.stream().anyMatch(op -> op.path().startsWith("/study/")));
     }
 
     private static KarafProcess karaf() {

@@ -18,6 +18,8 @@ import cn.edu.cumt.union.api.audit.AuditEntryDTO;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.rest.Paging;
+import cn.edu.cumt.union.api.rest.QueryDoc;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.core.internal.audit.AuditLogImpl.AuditQuery;
@@ -38,9 +40,11 @@ public class AuditResource {
 
     @GET
     @RolesAllowed({ Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc("查询审计日志 Search the audit log")
     public PageDTO<AuditEntryDTO> search(@QueryParam("actor") String actor, @QueryParam("action") String action,
             @QueryParam("targetType") String targetType, @QueryParam("targetId") String targetId,
-            @QueryParam("outcome") String outcome, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("outcome") String outcome, @QueryParam("from") @QueryDoc(format = "date-time") String from,
+            @QueryParam("to") @QueryDoc(format = "date-time") String to,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
         AuditQuery query = new AuditQuery(blankToNull(actor), blankToNull(action), blankToNull(targetType),
                 blankToNull(targetId), blankToNull(outcome), instant("from", from), instant("to", to));

@@ -2,6 +2,7 @@ package cn.edu.cumt.union.core.internal.auth;
 
 import java.time.Instant;
 import java.util.List;
+import cn.edu.cumt.union.api.rest.Nullable;
 
 /**
  * An account as administrators see it; never a password or its hash.
@@ -17,7 +18,7 @@ import java.util.List;
  * @param createdAt          when it was created
  * @param grants             roles granted (the member role is implied by {@code memberId})
  */
-public record AccountDTO(long id, String username, Long memberId, boolean enabled, boolean passwordSet,
-        boolean mustChangePassword, int failedLogins, Instant lockedUntil, Instant createdAt,
+public record AccountDTO(long id, String username, @Nullable Long memberId, boolean enabled, boolean passwordSet,
+        boolean mustChangePassword, int failedLogins, @Nullable Instant lockedUntil, Instant createdAt,
         List<RoleGrantDTO> grants) {
 }

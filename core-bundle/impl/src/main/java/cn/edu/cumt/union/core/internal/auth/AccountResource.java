@@ -19,8 +19,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.Nullable;
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.rest.Paging;
+import cn.edu.cumt.union.api.rest.QueryDoc;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
@@ -43,10 +46,10 @@ public class AccountResource {
     }
 
     /** Both optional: no password means a random one-time password; must-change defaults to true. */
-    public record PasswordResetRequest(String password, Boolean mustChangePassword) {
+    public record PasswordResetRequest(@Nullable String password, @Nullable Boolean mustChangePassword) {
     }
 
-    public record RoleRequest(String role, Long unitId) {
+    public record RoleRequest(String role, @Nullable Long unitId) {
     }
 
     private final AccountAdminService admin;
@@ -58,6 +61,7 @@ public class AccountResource {
 
     @GET
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc("账号列表 List accounts")
     public PageDTO<AccountDTO> list(@Context SecurityContext sc, @QueryParam("q") String prefix,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
         String query = prefix == null || prefix.isBlank() ? null
@@ -68,6 +72,7 @@ public class AccountResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc("账号详情 An account")
     public AccountDTO get(@Context SecurityContext sc, @PathParam("id") long id) {
         return admin.get(UnionPrincipal.of(sc), id);
     }
@@ -75,6 +80,7 @@ public class AccountResource {
     @POST
     @Path("/members")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc(value = "为会员开通账号 Open an account for a member", status = 201, entity = AccountDTO.class)
     public Response createForMember(@Context SecurityContext sc, MemberAccountRequest request) {
         Inputs.body(request);
         if (request.memberId() == null) {
@@ -87,6 +93,7 @@ public class AccountResource {
     @POST
     @Path("/operators")
     @RolesAllowed(Roles.OPERATOR)
+    @RestDoc(value = "新建运维账号 Create an operator account", status = 201, entity = AccountDTO.class)
     public Response createOperator(@Context SecurityContext sc, OperatorRequest request) {
         Inputs.body(request);
         String username = Inputs.required("username", request.username(), AuthResource.MAX_USERNAME).strip();
@@ -97,6 +104,7 @@ public class AccountResource {
     @POST
     @Path("/{id}/password")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc("重置密码 Reset an account's password")
     public PasswordResetDTO resetPassword(@Context SecurityContext sc, @PathParam("id") long id,
             PasswordResetRequest request) {
         PasswordResetRequest body = request == null ? new PasswordResetRequest(null, null) : request;
@@ -108,6 +116,7 @@ public class AccountResource {
     @POST
     @Path("/{id}/unlock")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc("解除锁定 Unlock an account")
     public AccountDTO unlock(@Context SecurityContext sc, @PathParam("id") long id) {
         return admin.unlock(UnionPrincipal.of(sc), id);
     }
@@ -115,6 +124,7 @@ public class AccountResource {
     @POST
     @Path("/{id}/roles")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc("授予角色 Grant a role")
     public AccountDTO grant(@Context SecurityContext sc, @PathParam("id") long id, RoleRequest request) {
         Inputs.body(request);
         return admin.grant(UnionPrincipal.of(sc), id, Inputs.required("role", request.role(), 32), request.unitId());
@@ -123,7 +133,8 @@ public class AccountResource {
     @DELETE
     @Path("/{id}/roles")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
-    public AccountDTO revoke(@Context SecurityContext sc, @PathParam("id") long id, @QueryParam("role") String role,
+    @RestDoc("撤销角色 Revoke a role")
+    public AccountDTO revoke(@Context SecurityContext sc, @PathParam("id") long id, @QueryParam("role") @QueryDoc(required = true) String role,
             @QueryParam("unitId") Long unitId) {
         return admin.revoke(UnionPrincipal.of(sc), id, Inputs.required("role", role, 32), unitId);
     }
@@ -131,6 +142,7 @@ public class AccountResource {
     @POST
     @Path("/{id}/enable")
     @RolesAllowed({ Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc("启用账号 Enable an account")
     public AccountDTO enable(@Context SecurityContext sc, @PathParam("id") long id) {
         return admin.setEnabled(UnionPrincipal.of(sc), id, true);
     }
@@ -138,6 +150,7 @@ public class AccountResource {
     @POST
     @Path("/{id}/disable")
     @RolesAllowed({ Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc("停用账号 Disable an account")
     public AccountDTO disable(@Context SecurityContext sc, @PathParam("id") long id) {
         return admin.setEnabled(UnionPrincipal.of(sc), id, false);
     }

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
@@ -49,6 +50,7 @@ public class AuthResource {
     @POST
     @Path("/login")
     @PermitAll
+    @RestDoc(value = "登录 Log in", errors = 423)
     public LoginDTO login(LoginRequest request) {
         Inputs.body(request);
         String username = Inputs.required("username", request.username(), MAX_USERNAME).strip();
@@ -60,6 +62,7 @@ public class AuthResource {
     @Path("/logout")
     @AllowedBeforePasswordChange
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc(value = "退出登录 Log out", notErrors = 409)
     public Map<String, Boolean> logout(@Context SecurityContext sc) {
         accounts.logout(UnionPrincipal.of(sc));
         return Map.of("loggedOut", true);
@@ -69,6 +72,7 @@ public class AuthResource {
     @Path("/password")
     @AllowedBeforePasswordChange
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc(value = "修改本人密码 Change your own password", notErrors = 409)
     public Map<String, Boolean> changePassword(@Context SecurityContext sc, PasswordChangeRequest request) {
         Inputs.body(request);
         String oldPassword = Inputs.password("oldPassword", request.oldPassword());

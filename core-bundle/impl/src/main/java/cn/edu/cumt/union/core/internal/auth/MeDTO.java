@@ -3,6 +3,7 @@ package cn.edu.cumt.union.core.internal.auth;
 import java.util.List;
 
 import cn.edu.cumt.union.api.directory.MemberDTO;
+import cn.edu.cumt.union.api.rest.Nullable;
 
 /**
  * Who the caller is, for the user interface.
@@ -13,6 +14,6 @@ import cn.edu.cumt.union.api.directory.MemberDTO;
  * @param member             the caller's member record, or {@code null} for an account with no member
  * @param mustChangePassword whether the user must choose a new password now
  */
-public record MeDTO(String username, List<String> roles, List<Long> adminUnitIds, MemberDTO member,
+public record MeDTO(String username, List<String> roles, List<Long> adminUnitIds, @Nullable MemberDTO member,
         boolean mustChangePassword) {
 }

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
@@ -34,6 +35,7 @@ public class MeResource {
     @GET
     @AllowedBeforePasswordChange
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc("当前用户 Who am I")
     public MeDTO me(@Context SecurityContext sc) {
         return accounts.me(UnionPrincipal.of(sc));
     }

@@ -1,5 +1,7 @@
 package cn.edu.cumt.union.core.internal.auth;
 
+import cn.edu.cumt.union.api.rest.Nullable;
+
 /**
  * The result of an administrator's password reset.
  *
@@ -7,5 +9,5 @@ package cn.edu.cumt.union.core.internal.auth;
  *                           administrator chose the password
  * @param mustChangePassword whether the user must change it at the next login
  */
-public record PasswordResetDTO(String password, boolean mustChangePassword) {
+public record PasswordResetDTO(@Nullable String password, boolean mustChangePassword) {
 }

@@ -1,6 +1,7 @@
 package cn.edu.cumt.union.core.internal.member;
 
 import java.util.List;
+import cn.edu.cumt.union.api.rest.Nullable;
 
 /**
  * What an import found (dry run) or did.
@@ -23,6 +24,6 @@ public record ImportReportDTO(int rows, int valid, List<ImportErrorDTO> errors, 
      * @param reason   in Chinese
      * @param reasonEn in English
      */
-    public record ImportErrorDTO(int line, String column, String reason, String reasonEn) {
+    public record ImportErrorDTO(int line, @Nullable String column, String reason, String reasonEn) {
     }
 }

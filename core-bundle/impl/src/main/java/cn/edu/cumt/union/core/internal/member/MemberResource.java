@@ -35,6 +35,8 @@ import cn.edu.cumt.union.api.directory.UnitDTO;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.rest.Paging;
+import cn.edu.cumt.union.api.rest.QueryDoc;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.api.security.Roles;
@@ -70,6 +72,7 @@ public class MemberResource {
 
     @GET
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("查找会员 Search members")
     public PageDTO<MemberDTO> search(@Context SecurityContext sc, @QueryParam("q") String q,
             @QueryParam("unitId") Long unitId, @QueryParam("status") String status,
             @QueryParam("category") String category, @QueryParam("offset") Integer offset,
@@ -82,6 +85,7 @@ public class MemberResource {
     @GET
     @Path("/categories")
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc("会员类别 Member categories")
     public List<CategoryDTO> categories() {
         return MemberVocabulary.CATEGORIES.entrySet().stream().map(e -> new CategoryDTO(e.getKey(), e.getValue()))
                 .toList();
@@ -90,6 +94,7 @@ public class MemberResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("会员详情 A member")
     public MemberDTO get(@Context SecurityContext sc, @PathParam("id") long id) {
         UnionPrincipal caller = UnionPrincipal.of(sc);
         if (caller.memberId() != null && caller.memberId() == id) {
@@ -101,6 +106,7 @@ public class MemberResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("新建会员 Create a member")
     public MemberDTO create(@Context SecurityContext sc, MemberInputDTO input) {
         return members.create(scope(sc), input);
     }
@@ -109,6 +115,7 @@ public class MemberResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("修改会员 Update a member")
     public MemberDTO update(@Context SecurityContext sc, @PathParam("id") long id, MemberInputDTO input) {
         return members.update(scope(sc), id, input);
     }
@@ -117,6 +124,7 @@ public class MemberResource {
     @Path("/{id}/transfer")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("调动会员到其他单位 Transfer a member to another unit")
     public MemberDTO transfer(@Context SecurityContext sc, @PathParam("id") long id, TransferRequestDTO request) {
         return members.transfer(scope(sc), id, request);
     }
@@ -124,6 +132,7 @@ public class MemberResource {
     @GET
     @Path("/{id}/transfers")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("会员调动记录 A member's transfers")
     public List<TransferDTO> transfers(@Context SecurityContext sc, @PathParam("id") long id) {
         return members.transfers(scope(sc), id);
     }
@@ -132,6 +141,7 @@ public class MemberResource {
     @Path("/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("变更会员状态 Change a member's status")
     public MemberDTO changeStatus(@Context SecurityContext sc, @PathParam("id") long id, StatusChangeDTO request) {
         return members.changeStatus(scope(sc), id, request);
     }
@@ -141,8 +151,9 @@ public class MemberResource {
     @Path("/import")
     @Consumes({ "text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM })
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
-    public Response importFile(@Context SecurityContext sc, @QueryParam("dryRun") String dryRunParameter,
-            @QueryParam("format") String format, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    @RestDoc(value = "导入会员文件（可先预检） Import a member file (dry run first)", entity = ImportReportDTO.class)
+    public Response importFile(@Context SecurityContext sc, @QueryParam("dryRun") @QueryDoc(type = "boolean", required = true) String dryRunParameter,
+            @QueryParam("format") @QueryDoc(values = { "csv", "xlsx" }) String format, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             InputStream body) {
         boolean dryRun = dryRun(dryRunParameter);
         UnitScope scope = scope(sc);
@@ -166,7 +177,9 @@ public class MemberResource {
     @Path("/export")
     @Produces({ "text/csv", XLSX, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
-    public Response export(@Context SecurityContext sc, @QueryParam("format") String format,
+    @RestDoc(value = "导出会员 Export members", files = { "text/csv", XLSX })
+    public Response export(@Context SecurityContext sc,
+            @QueryParam("format") @QueryDoc(values = { "csv", "xlsx" }) String format,
             @QueryParam("q") String q, @QueryParam("unitId") Long unitId, @QueryParam("status") String status,
             @QueryParam("category") String category) {
         TableFormat tableFormat = format == null ? TableFormat.CSV : TableFormat.fromName(format);

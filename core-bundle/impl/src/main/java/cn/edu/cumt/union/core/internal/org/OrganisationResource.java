@@ -21,12 +21,13 @@ import org.osgi.service.component.annotations.Reference;
 
 import cn.edu.cumt.union.api.directory.UnitDTO;
 import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.AccessControl;
-import cn.edu.cumt.union.core.internal.security.AccessControlImpl;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.security.UnitScope;
+import cn.edu.cumt.union.core.internal.security.AccessControlImpl;
 
 /** {@code /api/units}: the organisation tree. Anyone signed in reads it; the union administrators change it. */
 @Component(service = OrganisationResource.class)
@@ -49,6 +50,7 @@ public class OrganisationResource {
 
     @GET
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc("单位列表 List units")
     public List<UnitDTO> list(@QueryParam("includeRetired") boolean includeRetired) {
         return organisation.list(includeRetired);
     }
@@ -56,6 +58,7 @@ public class OrganisationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc("单位详情 A unit")
     public UnitDTO get(@PathParam("id") long id) {
         return organisation.get(id);
     }
@@ -64,6 +67,7 @@ public class OrganisationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("新建单位 Create a unit")
     public UnitDTO create(@Context SecurityContext sc, UnitRequestDTO request) {
         return treeChanged(organisation.create(scope(sc), request));
     }
@@ -72,6 +76,7 @@ public class OrganisationResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("重命名单位 Rename a unit")
     public UnitDTO rename(@Context SecurityContext sc, @PathParam("id") long id, UnitRenameDTO request) {
         return treeChanged(organisation.rename(scope(sc), id, request));
     }
@@ -80,6 +85,7 @@ public class OrganisationResource {
     @Path("/{id}/move")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.UNION_ADMIN)
+    @RestDoc("调整上级单位 Move a unit")
     public UnitDTO move(@PathParam("id") long id, UnitMoveDTO request) {
         if (request == null) {
             throw ApiException.missingField("parentId");
@@ -90,6 +96,7 @@ public class OrganisationResource {
     @POST
     @Path("/{id}/retire")
     @RolesAllowed(Roles.UNION_ADMIN)
+    @RestDoc("撤销单位 Retire a unit")
     public UnitDTO retire(@PathParam("id") long id) {
         return treeChanged(organisation.retire(id));
     }

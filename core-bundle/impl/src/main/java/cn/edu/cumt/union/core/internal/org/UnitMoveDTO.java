@@ -1,5 +1,7 @@
 package cn.edu.cumt.union.core.internal.org;
 
+import cn.edu.cumt.union.api.rest.Nullable;
+
 /** Body of {@code POST /api/units/{id}/move}: the new parent. */
-public record UnitMoveDTO(Long parentId) {
+public record UnitMoveDTO(@Nullable Long parentId) {
 }

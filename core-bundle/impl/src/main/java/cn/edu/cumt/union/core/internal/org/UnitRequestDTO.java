@@ -1,6 +1,7 @@
 package cn.edu.cumt.union.core.internal.org;
 
 import cn.edu.cumt.union.api.directory.UnitKind;
+import cn.edu.cumt.union.api.rest.Nullable;
 
 /**
  * Body of {@code POST /api/units}.
@@ -11,5 +12,5 @@ import cn.edu.cumt.union.api.directory.UnitKind;
  * @param kind     UNIT or GROUP; optional, then taken from the parent's level
  * @param parentId the parent unit
  */
-public record UnitRequestDTO(String code, String name, String nameEn, UnitKind kind, Long parentId) {
+public record UnitRequestDTO(String code, String name, @Nullable String nameEn, UnitKind kind, @Nullable Long parentId) {
 }

@@ -26,6 +26,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import cn.edu.cumt.union.api.plugin.PluginDTO;
 import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
@@ -54,6 +55,7 @@ public class PluginResource {
     /** Installed plugins, then those uninstalled through the platform whose data is kept. */
     @GET
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc("插件列表 List plugins")
     public List<PluginDTO> list(@Context SecurityContext security) {
         UnionPrincipal caller = UnionPrincipal.of(security);
         List<PluginDTO> plugins = new ArrayList<>(registry.plugins());
@@ -66,6 +68,7 @@ public class PluginResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc("插件详情 A plugin")
     public PluginDTO get(@PathParam("id") String id, @Context SecurityContext security) {
         UnionPrincipal caller = UnionPrincipal.of(security);
         return registry.plugin(id).map(plugin -> visibleTo(caller, plugin))
@@ -76,6 +79,7 @@ public class PluginResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc(value = "上传插件（安装或升级） Upload a plugin (install or upgrade)", status = 201, alsoStatus = { 200, 202 }, entity = PluginInstallDTO.class, parts = "file")
     public Response upload(@Context SecurityContext security, MultipartBody form) {
         Attachment file = form == null ? null : form.getAttachment("file");
         if (file == null) {
@@ -92,6 +96,7 @@ public class PluginResource {
     @POST
     @Consumes({ JAR, MediaType.APPLICATION_OCTET_STREAM })
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc(value = "上传插件 jar（安装或升级） Upload a plugin jar (install or upgrade)", status = 201, alsoStatus = { 200, 202 }, entity = PluginInstallDTO.class)
     public Response uploadJar(@Context SecurityContext security, InputStream body) {
         try {
             return installed(installer.upload(UnionPrincipal.of(security), body.readAllBytes()));
@@ -112,6 +117,7 @@ public class PluginResource {
     @POST
     @Path("/{id}/disable")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc("停用插件 Disable a plugin")
     public PluginDTO disable(@Context SecurityContext security, @PathParam("id") String id) {
         return installer.disable(UnionPrincipal.of(security), id);
     }
@@ -119,6 +125,7 @@ public class PluginResource {
     @POST
     @Path("/{id}/enable")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc("启用插件 Enable a plugin")
     public PluginDTO enable(@Context SecurityContext security, @PathParam("id") String id) {
         return installer.enable(UnionPrincipal.of(security), id);
     }
@@ -127,6 +134,7 @@ public class PluginResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc("卸载插件（保留数据） Uninstall a plugin (data kept)")
     public PluginDTO uninstall(@Context SecurityContext security, @PathParam("id") String id) {
         return installer.uninstall(UnionPrincipal.of(security), id);
     }
@@ -136,6 +144,7 @@ public class PluginResource {
     @Path("/{id}/purge")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc("清除插件数据（先导出） Purge a plugin's data (exported first)")
     public PurgeReportDTO purge(@Context SecurityContext security, @PathParam("id") String id, PurgeRequestDTO request) {
         return installer.purge(UnionPrincipal.of(security), id, request);
     }
@@ -145,6 +154,7 @@ public class PluginResource {
     @Path("/exports/{file}")
     @Produces({ "application/zip", MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc(value = "下载插件数据导出 Download a plugin's data export", files = "application/zip")
     public Response export(@Context SecurityContext security, @PathParam("file") String file) {
         java.nio.file.Path zip = installer.export(UnionPrincipal.of(security), file);
         return Response.ok(zip.toFile(), "application/zip")

@@ -1,6 +1,7 @@
 package cn.edu.cumt.union.core.internal.plugin;
 
 import java.time.Instant;
+import cn.edu.cumt.union.api.rest.Nullable;
 
 /**
  * A unit plugin upload waiting for an operator's approval ({@code unit.upload.review=true}).
@@ -10,7 +11,7 @@ import java.time.Instant;
  * @param installedVersion the version installed at upload, for an upgrade; else {@code null}
  * @param checks          what the platform checked and found in order, bilingual
  */
-public record PluginReviewDTO(String pluginId, String symbolicName, String version, String ownerUnit, String name,
-        String nameEn, String action, String installedVersion, String uploadedBy, Instant uploadedAt, long bytes,
+public record PluginReviewDTO(String pluginId, String symbolicName, String version, @Nullable String ownerUnit, String name,
+        @Nullable String nameEn, String action, @Nullable String installedVersion, String uploadedBy, Instant uploadedAt, long bytes,
         String sha256, java.util.List<String> checks) {
 }

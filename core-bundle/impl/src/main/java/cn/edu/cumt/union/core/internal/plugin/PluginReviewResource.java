@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
@@ -45,6 +46,7 @@ public class PluginReviewResource {
 
     @GET
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc("待审核的插件 Plugins waiting for review")
     public List<PluginReviewDTO> list(@Context SecurityContext security) {
         return installer.reviews(UnionPrincipal.of(security));
     }
@@ -53,6 +55,7 @@ public class PluginReviewResource {
     @POST
     @Path("/{id}/approve")
     @RolesAllowed(Roles.OPERATOR)
+    @RestDoc("批准插件 Approve a plugin")
     public PluginInstallDTO approve(@Context SecurityContext security, @PathParam("id") String id) {
         return installer.approve(UnionPrincipal.of(security), id);
     }
@@ -62,6 +65,7 @@ public class PluginReviewResource {
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
+    @RestDoc("驳回插件 Reject a plugin")
     public PluginReviewDTO reject(@Context SecurityContext security, @PathParam("id") String id, RejectionDTO rejection) {
         String reason = rejection == null ? null : rejection.reason();
         if (reason != null && reason.length() > 500) {

@@ -2,7 +2,6 @@ package cn.edu.cumt.union.core.internal.rest;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import javax.annotation.security.PermitAll;
 import javax.ws.rs.GET;
@@ -24,6 +23,7 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 import cn.edu.cumt.union.api.plugin.PluginHeaders;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 
 /**
@@ -52,6 +52,10 @@ public class HealthResource {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile BootFinished bootFinished;
 
+    /** {@code {"status":"UP"}} (200), or {@code {"status":"STARTING"}} (503) while the platform starts. */
+    public record Health(String status) {
+    }
+
     @Activate
     public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr,
             @Reference RestApplications applications) {
@@ -62,13 +66,14 @@ public class HealthResource {
 
     @GET
     @PermitAll
+    @RestDoc(value = "健康检查 Health", entity = HealthResource.Health.class)
     public Response health() {
         if (!ready) {
             // Once up, stays up: this is about start-up, not a probe of every later change.
             ready = bootFinished != null && componentsUp(false)
                     && (componentsUp(true) && applications.settled() || pluginGraceOver());
         }
-        return Response.status(ready ? 200 : 503).entity(Map.of("status", ready ? "UP" : "STARTING")).build();
+        return Response.status(ready ? 200 : 503).entity(new Health(ready ? "UP" : "STARTING")).build();
     }
 
     private boolean pluginGraceOver() {

@@ -2,6 +2,7 @@ package cn.edu.cumt.union.plugin.brand.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import cn.edu.cumt.union.api.rest.Nullable;
 
 /**
  * A project as lists show it. Money ({@code budgetAsked}, {@code fundingGranted}, {@code disbursed})
@@ -13,7 +14,7 @@ import java.time.Instant;
  * @param totalScore     结项评价总分, {@code null} until evaluated
  */
 public record BrandProjectDTO(long id, long unitId, String unitName, int year, String name, BrandStatus status,
-        String statusLabel, BigDecimal budgetAsked, BigDecimal fundingGranted, BigDecimal disbursed,
-        BigDecimal totalScore, BrandGrade grade, String gradeLabel, boolean managed, String createdBy,
-        Instant createdAt, Instant updatedAt) {
+        String statusLabel, BigDecimal budgetAsked, @Nullable BigDecimal fundingGranted, BigDecimal disbursed,
+        @Nullable BigDecimal totalScore, @Nullable BrandGrade grade, @Nullable String gradeLabel, boolean managed, String createdBy,
+        Instant createdAt, @Nullable Instant updatedAt) {
 }

@@ -1,6 +1,7 @@
 package cn.edu.cumt.union.plugin.brand.internal;
 
 import java.util.List;
+import cn.edu.cumt.union.api.rest.Nullable;
 
 /**
  * One project with everything recorded on it. For callers who do not manage its unit, the review
@@ -9,7 +10,7 @@ import java.util.List;
  * @param reviewComment the last review's reason or comments
  * @param history       every change of status, oldest first
  */
-public record BrandProjectDetailDTO(BrandProjectDTO project, String aims, String plan, String reviewComment,
-        List<MilestoneDTO> milestones, List<DisbursementDTO> disbursements, InspectionDTO inspection,
-        EvaluationDTO evaluation, List<TransitionDTO> history) {
+public record BrandProjectDetailDTO(BrandProjectDTO project, @Nullable String aims, @Nullable String plan, @Nullable String reviewComment,
+        List<MilestoneDTO> milestones, List<DisbursementDTO> disbursements, @Nullable InspectionDTO inspection,
+        @Nullable EvaluationDTO evaluation, List<TransitionDTO> history) {
 }

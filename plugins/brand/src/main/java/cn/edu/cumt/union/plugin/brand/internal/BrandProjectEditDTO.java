@@ -1,6 +1,7 @@
 package cn.edu.cumt.union.plugin.brand.internal;
 
 import java.math.BigDecimal;
+import cn.edu.cumt.union.api.rest.Nullable;
 
 /**
  * What a unit sends to apply for its 一会一品 project, or to change the application.
@@ -12,6 +13,6 @@ import java.math.BigDecimal;
  * @param plan        实施方案, required
  * @param budgetAsked 申请经费 in yuan, more than 0, at most 2 decimals
  */
-public record BrandProjectEditDTO(Long unitId, Integer year, String name, String aims, String plan,
+public record BrandProjectEditDTO(@Nullable Long unitId, Integer year, String name, @Nullable String aims, @Nullable String plan,
         BigDecimal budgetAsked) {
 }

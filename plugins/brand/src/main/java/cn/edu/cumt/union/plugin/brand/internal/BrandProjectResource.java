@@ -21,6 +21,8 @@ import org.osgi.service.component.annotations.Reference;
 
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.rest.Paging;
+import cn.edu.cumt.union.api.rest.QueryDoc;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
@@ -42,13 +44,15 @@ public class BrandProjectResource {
 
     @POST
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc(value = "申报项目 Apply for a project", status = 201, entity = BrandProjectDetailDTO.class)
     public Response apply(@Context SecurityContext sc, BrandProjectEditDTO input) {
         return Response.status(Response.Status.CREATED).entity(brand.apply(UnionPrincipal.of(sc), input)).build();
     }
 
     @GET
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
-    public PageDTO<BrandProjectDTO> list(@Context SecurityContext sc, @QueryParam("year") String year,
+    @RestDoc("项目列表 List projects")
+    public PageDTO<BrandProjectDTO> list(@Context SecurityContext sc, @QueryParam("year") @QueryDoc(type = "integer", min = BrandInputs.MIN_YEAR, max = BrandInputs.MAX_YEAR) String year,
             @QueryParam("unitId") Long unitId, @QueryParam("status") String status,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
         return brand.list(UnionPrincipal.of(sc), BrandInputs.year(year), unitId, BrandInputs.status(status),
@@ -58,6 +62,7 @@ public class BrandProjectResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("项目详情 A project")
     public BrandProjectDetailDTO get(@Context SecurityContext sc, @PathParam("id") long id) {
         return brand.get(UnionPrincipal.of(sc), id);
     }
@@ -65,6 +70,7 @@ public class BrandProjectResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("修改申报 Update an application")
     public BrandProjectDetailDTO update(@Context SecurityContext sc, @PathParam("id") long id,
             BrandProjectEditDTO input) {
         return brand.update(UnionPrincipal.of(sc), id, input);
@@ -73,6 +79,7 @@ public class BrandProjectResource {
     @POST
     @Path("/{id}/withdraw")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("撤回申报 Withdraw an application")
     public BrandProjectDetailDTO withdraw(@Context SecurityContext sc, @PathParam("id") long id) {
         return brand.withdraw(UnionPrincipal.of(sc), id);
     }
@@ -80,6 +87,7 @@ public class BrandProjectResource {
     @POST
     @Path("/{id}/resubmit")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("重新提交申报 Resubmit an application")
     public BrandProjectDetailDTO resubmit(@Context SecurityContext sc, @PathParam("id") long id) {
         return brand.resubmit(UnionPrincipal.of(sc), id);
     }
@@ -87,6 +95,7 @@ public class BrandProjectResource {
     @POST
     @Path("/{id}/review")
     @RolesAllowed(Roles.UNION_ADMIN)
+    @RestDoc("评审项目 Review a project")
     public BrandProjectDetailDTO review(@Context SecurityContext sc, @PathParam("id") long id, ReviewDTO input) {
         return brand.review(UnionPrincipal.of(sc), id, input);
     }
@@ -94,6 +103,7 @@ public class BrandProjectResource {
     @POST
     @Path("/{id}/milestones")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc(value = "添加里程碑 Add a milestone", status = 201, entity = BrandProjectDetailDTO.class)
     public Response addMilestone(@Context SecurityContext sc, @PathParam("id") long id, MilestoneEditDTO input) {
         return Response.status(Response.Status.CREATED).entity(brand.addMilestone(UnionPrincipal.of(sc), id, input))
                 .build();
@@ -102,6 +112,7 @@ public class BrandProjectResource {
     @PUT
     @Path("/{id}/milestones/{milestoneId}")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("修改里程碑 Update a milestone")
     public BrandProjectDetailDTO updateMilestone(@Context SecurityContext sc, @PathParam("id") long id,
             @PathParam("milestoneId") long milestoneId, MilestoneEditDTO input) {
         return brand.updateMilestone(UnionPrincipal.of(sc), id, milestoneId, input);
@@ -110,6 +121,7 @@ public class BrandProjectResource {
     @DELETE
     @Path("/{id}/milestones/{milestoneId}")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("删除里程碑 Delete a milestone")
     public BrandProjectDetailDTO deleteMilestone(@Context SecurityContext sc, @PathParam("id") long id,
             @PathParam("milestoneId") long milestoneId) {
         return brand.deleteMilestone(UnionPrincipal.of(sc), id, milestoneId);
@@ -118,6 +130,7 @@ public class BrandProjectResource {
     @POST
     @Path("/{id}/disbursements")
     @RolesAllowed(Roles.UNION_ADMIN)
+    @RestDoc(value = "登记拨款 Record a disbursement", status = 201, entity = BrandProjectDetailDTO.class)
     public Response disburse(@Context SecurityContext sc, @PathParam("id") long id, DisbursementEditDTO input) {
         return Response.status(Response.Status.CREATED).entity(brand.disburse(UnionPrincipal.of(sc), id, input))
                 .build();
@@ -126,6 +139,7 @@ public class BrandProjectResource {
     @PUT
     @Path("/{id}/inspection")
     @RolesAllowed(Roles.UNION_ADMIN)
+    @RestDoc("登记检查 Record an inspection")
     public BrandProjectDetailDTO inspect(@Context SecurityContext sc, @PathParam("id") long id,
             InspectionEditDTO input) {
         return brand.inspect(UnionPrincipal.of(sc), id, input);
@@ -134,6 +148,7 @@ public class BrandProjectResource {
     @PUT
     @Path("/{id}/evaluation")
     @RolesAllowed(Roles.UNION_ADMIN)
+    @RestDoc("评估项目 Evaluate a project")
     public BrandProjectDetailDTO evaluate(@Context SecurityContext sc, @PathParam("id") long id,
             EvaluationEditDTO input) {
         return brand.evaluate(UnionPrincipal.of(sc), id, input);

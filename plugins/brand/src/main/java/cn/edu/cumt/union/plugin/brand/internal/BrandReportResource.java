@@ -17,6 +17,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.QueryDoc;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
@@ -41,8 +43,9 @@ public class BrandReportResource {
     @GET
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     @Produces({ MediaType.APPLICATION_JSON, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
-    public Response report(@Context SecurityContext sc, @QueryParam("year") String year,
-            @QueryParam("format") String format) {
+    @RestDoc(value = "一会一品年度报表 Yearly brand report", entity = BrandReportDTO.class, files = { "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
+    public Response report(@Context SecurityContext sc, @QueryParam("year") @QueryDoc(type = "integer", required = true, min = BrandInputs.MIN_YEAR, max = BrandInputs.MAX_YEAR) String year,
+            @QueryParam("format") @QueryDoc(values = { "json", "csv", "xlsx" }) String format) {
         Integer reportYear = BrandInputs.year(year);
         if (reportYear == null) {
             throw ApiException.missingField("year");

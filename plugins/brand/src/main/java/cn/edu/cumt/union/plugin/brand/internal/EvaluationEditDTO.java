@@ -1,5 +1,7 @@
 package cn.edu.cumt.union.plugin.brand.internal;
 
+import cn.edu.cumt.union.api.rest.Nullable;
+
 /**
  * The final evaluation (结项评价): a score from 0 to 100 on each criterion.
  *
@@ -10,5 +12,5 @@ package cn.edu.cumt.union.plugin.brand.internal;
  * @param comment         评价意见, optional
  */
 public record EvaluationEditDTO(Integer distinctiveness, Integer participation, Integer results,
-        Integer sustainability, String comment) {
+        Integer sustainability, @Nullable String comment) {
 }

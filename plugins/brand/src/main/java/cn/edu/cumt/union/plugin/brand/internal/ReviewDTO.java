@@ -1,6 +1,7 @@
 package cn.edu.cumt.union.plugin.brand.internal;
 
 import java.math.BigDecimal;
+import cn.edu.cumt.union.api.rest.Nullable;
 
 /**
  * The university union's review of an application.
@@ -9,5 +10,5 @@ import java.math.BigDecimal;
  * @param fundingGranted 批准经费 in yuan, required to approve (at most the budget asked), absent otherwise
  * @param comment        the reason (REJECT) or the comments (RETURN), required for both; optional to approve
  */
-public record ReviewDTO(BrandDecision decision, BigDecimal fundingGranted, String comment) {
+public record ReviewDTO(BrandDecision decision, @Nullable BigDecimal fundingGranted, @Nullable String comment) {
 }

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
@@ -33,6 +34,7 @@ public class StudyMemberResource {
     @GET
     @Path("/record")
     @RolesAllowed(Roles.MEMBER)
+    @RestDoc("我的学习记录 My study record")
     public StudyRecordDTO record(@Context SecurityContext sc) {
         return study.record(UnionPrincipal.of(sc));
     }

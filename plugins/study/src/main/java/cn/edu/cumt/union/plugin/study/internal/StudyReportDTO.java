@@ -3,6 +3,7 @@ package cn.edu.cumt.union.plugin.study.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import cn.edu.cumt.union.api.rest.Nullable;
 
 /**
  * Completion per unit for the sessions that started between {@code from} and {@code to} (calendar
@@ -12,5 +13,5 @@ import java.util.List;
  * @param units    one row per unit with anything expected or attended, in directory order
  */
 public record StudyReportDTO(LocalDate from, LocalDate to, int sessions, long expected, long attended,
-        BigDecimal rate, List<StudyReportRowDTO> units) {
+        @Nullable BigDecimal rate, List<StudyReportRowDTO> units) {
 }

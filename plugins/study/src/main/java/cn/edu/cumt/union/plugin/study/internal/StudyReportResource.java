@@ -17,6 +17,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import cn.edu.cumt.union.api.rest.Fields;
+import cn.edu.cumt.union.api.rest.QueryDoc;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
@@ -42,8 +44,10 @@ public class StudyReportResource {
     @GET
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     @Produces({ MediaType.APPLICATION_JSON, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
-    public Response report(@Context SecurityContext sc, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("format") String format) {
+    @RestDoc(value = "学习出勤报表 Study attendance report", entity = StudyReportDTO.class, files = { "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
+    public Response report(@Context SecurityContext sc, @QueryParam("from") @QueryDoc(format = "date") String from,
+            @QueryParam("to") @QueryDoc(format = "date") String to,
+            @QueryParam("format") @QueryDoc(values = { "json", "csv", "xlsx" }) String format) {
         LocalDate fromDate = Fields.date("from", from);
         LocalDate toDate = Fields.date("to", to);
         TableFormat file = Reports.format(format);

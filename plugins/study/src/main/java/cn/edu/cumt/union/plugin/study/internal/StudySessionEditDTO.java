@@ -2,6 +2,7 @@ package cn.edu.cumt.union.plugin.study.internal;
 
 import java.time.Instant;
 import java.util.List;
+import cn.edu.cumt.union.api.rest.Nullable;
 
 /**
  * What an administrator sends to create or change a study session. Times are ISO-8601 instants with
@@ -17,6 +18,7 @@ import java.util.List;
  * @param targetUnitIds    units whose members (sub-units included) must attend; empty means all units
  * @param targetCategories when not empty, only members holding at least one of these categories
  */
-public record StudySessionEditDTO(String title, String topic, List<MaterialDTO> materials, Instant startsAt,
-        Instant endsAt, String place, Long organiserUnitId, List<Long> targetUnitIds, List<String> targetCategories) {
+public record StudySessionEditDTO(String title, @Nullable String topic, @Nullable List<MaterialDTO> materials, Instant startsAt,
+        Instant endsAt, @Nullable String place, @Nullable Long organiserUnitId,
+        @Nullable List<Long> targetUnitIds, @Nullable List<String> targetCategories) {
 }

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Reference;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.rest.Paging;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
@@ -43,12 +44,14 @@ public class StudySessionResource {
 
     @POST
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc(value = "新建学习场次 Create a study session", status = 201, entity = StudySessionDTO.class)
     public Response create(@Context SecurityContext sc, StudySessionEditDTO input) {
         return Response.status(Response.Status.CREATED).entity(study.create(UnionPrincipal.of(sc), input)).build();
     }
 
     @GET
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("学习场次列表 List study sessions")
     public PageDTO<StudySessionDTO> list(@Context SecurityContext sc, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit) {
         return study.list(UnionPrincipal.of(sc), Paging.offset(offset), Paging.limit(limit));
@@ -57,6 +60,7 @@ public class StudySessionResource {
     @GET
     @Path("/mine")
     @RolesAllowed(Roles.MEMBER)
+    @RestDoc("我的学习场次 My study sessions")
     public PageDTO<MySessionDTO> mine(@Context SecurityContext sc, @QueryParam("offset") Integer offset,
             @QueryParam("limit") Integer limit) {
         return study.mine(UnionPrincipal.of(sc), Paging.offset(offset), Paging.limit(limit));
@@ -65,6 +69,7 @@ public class StudySessionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("学习场次详情 A study session")
     public StudySessionDTO get(@Context SecurityContext sc, @PathParam("id") long id) {
         return study.get(UnionPrincipal.of(sc), id);
     }
@@ -72,6 +77,7 @@ public class StudySessionResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("修改学习场次 Update a study session")
     public StudySessionDTO update(@Context SecurityContext sc, @PathParam("id") long id, StudySessionEditDTO input) {
         return study.update(UnionPrincipal.of(sc), id, input);
     }
@@ -79,6 +85,7 @@ public class StudySessionResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc(value = "删除学习场次 Delete a study session", status = 204)
     public Response delete(@Context SecurityContext sc, @PathParam("id") long id) {
         study.delete(UnionPrincipal.of(sc), id);
         return Response.noContent().build();
@@ -87,6 +94,7 @@ public class StudySessionResource {
     @GET
     @Path("/{id}/code")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("签到码 The check-in code")
     public CheckInCodeDTO code(@Context SecurityContext sc, @PathParam("id") long id) {
         return study.code(UnionPrincipal.of(sc), id);
     }
@@ -94,6 +102,7 @@ public class StudySessionResource {
     @POST
     @Path("/{id}/check-in")
     @RolesAllowed(Roles.MEMBER)
+    @RestDoc(value = "签到 Check in", errors = 429)
     public AttendanceDTO checkIn(@Context SecurityContext sc, @PathParam("id") long id, CheckInDTO input) {
         if (input == null) {
             throw ApiException.missingField("code");
@@ -104,6 +113,7 @@ public class StudySessionResource {
     @PUT
     @Path("/{id}/attendance")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("登记出勤 Record attendance")
     public AttendanceSheetDTO recordAttendance(@Context SecurityContext sc, @PathParam("id") long id,
             MemberIdsDTO input) {
         return study.recordAttendance(UnionPrincipal.of(sc), id, input);
@@ -112,6 +122,7 @@ public class StudySessionResource {
     @GET
     @Path("/{id}/attendance")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("出勤表 The attendance sheet")
     public AttendanceSheetDTO attendance(@Context SecurityContext sc, @PathParam("id") long id) {
         return study.attendanceSheet(UnionPrincipal.of(sc), id);
     }

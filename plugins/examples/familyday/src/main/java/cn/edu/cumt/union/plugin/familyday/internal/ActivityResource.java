@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
@@ -39,6 +40,7 @@ public class ActivityResource {
 
     @GET
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("家庭日活动 Family day activities")
     public List<ActivityDTO> list() {
         return activities.list();
     }
@@ -46,6 +48,7 @@ public class ActivityResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("活动详情 An activity")
     public ActivityDTO get(@PathParam("id") long id) {
         return activities.get(id);
     }
@@ -53,6 +56,7 @@ public class ActivityResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc(value = "新建活动 Create an activity", status = 201, entity = ActivityDTO.class)
     public Response create(@Context SecurityContext security, ActivityInputDTO input) {
         return Response.status(201).entity(activities.create(UnionPrincipal.of(security), input)).build();
     }
@@ -60,6 +64,7 @@ public class ActivityResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc(value = "删除活动 Delete an activity", status = 204)
     public Response delete(@Context SecurityContext security, @PathParam("id") long id) {
         activities.delete(UnionPrincipal.of(security), id);
         return Response.noContent().build();

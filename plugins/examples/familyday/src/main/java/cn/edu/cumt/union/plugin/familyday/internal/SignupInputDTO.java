@@ -1,5 +1,7 @@
 package cn.edu.cumt.union.plugin.familyday.internal;
 
+import cn.edu.cumt.union.api.rest.Nullable;
+
 /** What a member sends to sign up: family members coming along (the member is not counted). */
-public record SignupInputDTO(Integer adults, Integer children) {
+public record SignupInputDTO(@Nullable Integer adults, @Nullable Integer children) {
 }

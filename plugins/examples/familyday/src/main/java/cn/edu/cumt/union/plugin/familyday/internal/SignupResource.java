@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
@@ -39,6 +40,7 @@ public class SignupResource {
 
     @GET
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc("活动报名名单 Sign-ups of an activity")
     public List<SignupDTO> list(@Context SecurityContext security, @PathParam("id") long id) {
         return signups.list(UnionPrincipal.of(security), id);
     }
@@ -48,6 +50,7 @@ public class SignupResource {
     @Path("/mine")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.MEMBER)
+    @RestDoc("报名或修改报名 Sign up, or change my sign-up")
     public SignupDTO signUp(@Context SecurityContext security, @PathParam("id") long id, SignupInputDTO input) {
         return signups.signUp(UnionPrincipal.of(security), id, input);
     }
@@ -55,6 +58,7 @@ public class SignupResource {
     @DELETE
     @Path("/mine")
     @RolesAllowed(Roles.MEMBER)
+    @RestDoc(value = "取消报名 Cancel my sign-up", status = 204)
     public Response cancel(@Context SecurityContext security, @PathParam("id") long id) {
         signups.cancel(UnionPrincipal.of(security), id);
         return Response.noContent().build();
