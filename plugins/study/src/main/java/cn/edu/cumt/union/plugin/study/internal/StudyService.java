@@ -410,10 +410,14 @@ public class StudyService {
      * the units they manage. Expected counts use today's directory.
      */
     public StudyReportDTO report(UnionPrincipal caller, LocalDate from, LocalDate to) {
+        return report(access.manageableUnitIds(caller), from, to);
+    }
+
+    /** The report over the units in {@code scope}, {@code null} for every unit (the yearly indicators). */
+    StudyReportDTO report(Set<Long> scope, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw ApiException.invalidField("to", "不能早于开始日期", "must not be before from");
         }
-        Set<Long> scope = access.manageableUnitIds(caller);
         Instant start = from.atStartOfDay(ZONE).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(ZONE).toInstant();
         Instant now = clock.instant();
