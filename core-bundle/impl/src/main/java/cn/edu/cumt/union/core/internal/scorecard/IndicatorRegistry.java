@@ -216,7 +216,11 @@ public class IndicatorRegistry {
             Known known = catalogue.indicators().get(code);
             Source source = known == null ? null : sources.get(known.sourceId());
             if (source == null) {
-                missing.add(new MissingDTO(code, "提供该指标的插件未安装 / no installed plugin publishes it"));
+                String pluginId = code.contains(".") ? code.substring(0, code.indexOf('.')) : code;
+                String reason = catalogue.missing().stream().filter(m -> m.code().equals(pluginId))
+                        .map(MissingDTO::reason).findFirst()
+                        .orElse("提供该指标的插件未安装 / no installed plugin publishes it");
+                missing.add(new MissingDTO(code, reason));
             } else {
                 asked.put(known.sourceId(), source);
             }

@@ -91,9 +91,10 @@ public class ScorecardService {
      * Replaces a year's design. Every indicator must be published by an installed plugin now; weights and
      * targets positive; a published year is final.
      *
-     * @throws ApiException 400 naming each bad field, 409 {@code scorecard.published}
+     * @throws ApiException 403 unless a union administrator, 400 naming each bad field, 409 {@code scorecard.published}
      */
     public DesignDTO saveDesign(UnionPrincipal caller, int year, DesignInputDTO input) {
+        requireUnionAdmin(caller);
         checkYear(year);
         Map<String, IndicatorDTO> known = registry.catalogue().list().stream()
                 .collect(Collectors.toMap(IndicatorDTO::code, i -> i));
@@ -147,6 +148,7 @@ public class ScorecardService {
      * @throws ApiException 404 without a design, 409 {@code scorecard.published} or {@code scorecard.figures-missing}
      */
     public ScorecardDTO publish(UnionPrincipal caller, int year, boolean acceptMissing) {
+        requireUnionAdmin(caller);
         checkYear(year);
         ScorecardDTO live = live(year);
         if (live.published()) {
@@ -234,6 +236,13 @@ public class ScorecardService {
         return em.createQuery("select i from ScorecardItemEntity i where i.year = :year order by i.position",
                 ScorecardItemEntity.class).setParameter("year", year).getResultList().stream()
                 .map(ScorecardItemEntity::toDTO).toList();
+    }
+
+    private static void requireUnionAdmin(UnionPrincipal caller) {
+        if (!caller.hasRole(Roles.UNION_ADMIN)) {
+            throw ApiException.forbidden("scorecard.union-admin-only", "只有校工会管理员可以制定和发布考核",
+                    "Only a union administrator may design or publish the scorecard");
+        }
     }
 
     /** A year from 2000 to next year (Asia/Shanghai). */

@@ -1,0 +1,131 @@
+package cn.edu.cumt.union.core.internal.scorecard;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.After;
+import org.junit.Test;
+
+import cn.edu.cumt.union.api.indicator.IndicatorDTO;
+import cn.edu.cumt.union.testing.FakeIndicatorSource;
+
+public class IndicatorRegistryTest {
+
+    private final IndicatorRegistry registry = new IndicatorRegistry(300);
+
+    @After
+    public void stop() {
+        registry.deactivate();
+    }
+
+    private static FakeIndicatorSource study() {
+        return new FakeIndicatorSource().indicator("study.sessions", "学习次数", "Sessions", "次", true)
+                .figure(2026, "study.sessions", 1, "4").figure(2026, "study.sessions", 2, "7");
+    }
+
+    private static FakeIndicatorSource brand() {
+        return new FakeIndicatorSource().indicator("brand.grade", "等级", "Grade", "级", true)
+                .figure(2026, "brand.grade", 1, "3");
+    }
+
+    @Test
+    public void everyInstalledSourceCountsAndARemovedOneIsMissing() {
+        registry.add(10, "study", study());
+        registry.add(11, "brand", brand());
+        assertEquals(List.of("study.sessions", "brand.grade"),
+                registry.catalogue().list().stream().map(IndicatorDTO::code).toList());
+        IndicatorRegistry.Figures figures = registry.figures(2026, List.of("study.sessions", "brand.grade"));
+        assertEquals(new BigDecimal("7"), figures.values().get("study.sessions").get(2L));
+        assertEquals(new BigDecimal("3"), figures.values().get("brand.grade").get(1L));
+        assertTrue(figures.missing().isEmpty());
+
+        registry.remove(11);
+        figures = registry.figures(2026, List.of("study.sessions", "brand.grade"));
+        assertEquals(new BigDecimal("4"), figures.values().get("study.sessions").get(1L));
+        assertFalse(figures.values().containsKey("brand.grade"));
+        assertEquals(List.of("brand.grade"), figures.missing().stream().map(MissingDTO::code).toList());
+        assertTrue(figures.missing().get(0).reason(), figures.missing().get(0).reason().contains("no installed plugin"));
+    }
+
+    @Test
+    public void aFailingSourceIsMissingAndTheOthersStillAnswer() {
+        FakeIndicatorSource failing = brand();
+        registry.add(10, "study", study());
+        registry.add(11, "brand", failing);
+        registry.catalogue();
+        failing.failWith(new IllegalStateException("database gone"));
+        IndicatorRegistry.Catalogue catalogue = registry.catalogue();
+        assertEquals(List.of("study.sessions"), catalogue.list().stream().map(IndicatorDTO::code).toList());
+        assertEquals("brand", catalogue.missing().get(0).code());
+        assertTrue(catalogue.missing().get(0).reason().contains("IllegalStateException"));
+        assertFalse("no internals in the reason", catalogue.missing().get(0).reason().contains("database gone"));
+        IndicatorRegistry.Figures figures = registry.figures(2026, List.of("study.sessions", "brand.grade"));
+        assertEquals(2, figures.values().get("study.sessions").size());
+        assertEquals(List.of("brand.grade"), figures.missing().stream().map(MissingDTO::code).toList());
+        assertTrue(figures.missing().get(0).reason(), figures.missing().get(0).reason().contains("the plugin failed"));
+    }
+
+    @Test
+    public void aSlowSourceIsCutOffAtTheLimitAndTheOthersStillAnswer() {
+        registry.add(10, "study", study().delay(Duration.ofSeconds(20)));
+        registry.add(11, "brand", brand());
+        long start = System.nanoTime();
+        IndicatorRegistry.Figures figures = registry.figures(2026, List.of("study.sessions", "brand.grade"));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue("took " + millis + " ms", millis < 3_000);
+        assertEquals(new BigDecimal("3"), figures.values().get("brand.grade").get(1L));
+        assertEquals(List.of("study.sessions"), figures.missing().stream().map(MissingDTO::code).toList());
+        assertTrue(figures.missing().get(0).reason(), figures.missing().get(0).reason().contains("300 ms"));
+    }
+
+    @Test
+    public void aPluginCannotPublishUnderAnotherPluginsNameOrTakeACodeTwice() {
+        registry.add(10, "study", study());
+        FakeIndicatorSource intruder = new FakeIndicatorSource()
+                .indicator("study.sessions", "冒名", "Impostor", "", true)
+                .indicator("brand.grade", "冒名", "Impostor", "", true)
+                .indicator("rogue.Bad Code", "坏", "Bad", "", true)
+                .indicator("rogue.blank", " ", "Blank", "", true)
+                .indicator("rogue.ok", "正常", "Fine", "", false)
+                .figure(2026, "study.sessions", 1, "999").figure(2026, "rogue.ok", 1, "2");
+        registry.add(11, "rogue", intruder);
+        IndicatorRegistry.Catalogue catalogue = registry.catalogue();
+        assertEquals(List.of("study.sessions", "rogue.ok"), catalogue.list().stream().map(IndicatorDTO::code).toList());
+        assertEquals(List.of("study.sessions", "brand.grade", "rogue.Bad Code", "rogue.blank"),
+                catalogue.missing().stream().map(MissingDTO::code).toList());
+        IndicatorRegistry.Figures figures = registry.figures(2026, List.of("study.sessions", "rogue.ok"));
+        assertEquals("study's own figure, not the intruder's", new BigDecimal("4"),
+                figures.values().get("study.sessions").get(1L));
+        assertEquals(new BigDecimal("2"), figures.values().get("rogue.ok").get(1L));
+    }
+
+    @Test
+    public void nullsFromASourceAreIgnoredNotFatal() {
+        registry.add(10, "study", new IndicatorSourceReturningNulls());
+        IndicatorRegistry.Figures figures = registry.figures(2026, List.of("study.sessions"));
+        assertEquals(Map.of(1L, BigDecimal.ONE), figures.values().get("study.sessions"));
+    }
+
+    /** Returns a null value and a null unit beside a good figure. */
+    private static final class IndicatorSourceReturningNulls implements cn.edu.cumt.union.api.indicator.IndicatorSource {
+        @Override
+        public List<IndicatorDTO> indicators() {
+            return List.of(new IndicatorDTO("study.sessions", "学习次数", "Sessions", "次", true));
+        }
+
+        @Override
+        public Map<String, Map<Long, BigDecimal>> figures(int year) {
+            Map<Long, BigDecimal> values = new java.util.HashMap<>();
+            values.put(1L, BigDecimal.ONE);
+            values.put(2L, null);
+            values.put(null, BigDecimal.TEN);
+            return Map.of("study.sessions", values);
+        }
+    }
+}
