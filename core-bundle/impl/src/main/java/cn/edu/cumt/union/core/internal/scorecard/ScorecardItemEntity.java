@@ -1,6 +1,7 @@
 package cn.edu.cumt.union.core.internal.scorecard;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -63,6 +64,7 @@ public class ScorecardItemEntity {
     }
 
     ScorecardItemDTO toDTO() {
-        return new ScorecardItemDTO(code, labelZh, labelEn, unitOfMeasure, higherIsBetter, weight, target);
+        return new ScorecardItemDTO(code, labelZh, labelEn, unitOfMeasure, higherIsBetter,
+                weight.setScale(2, RoundingMode.HALF_UP), ScoreRules.figure(target));
     }
 }

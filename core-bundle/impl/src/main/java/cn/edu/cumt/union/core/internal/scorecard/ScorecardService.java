@@ -96,6 +96,12 @@ public class ScorecardService {
     public DesignDTO saveDesign(UnionPrincipal caller, int year, DesignInputDTO input) {
         requireUnionAdmin(caller);
         checkYear(year);
+        if (jpa.txExpr(TransactionType.Required, em -> {
+            ScorecardYearEntity entity = em.find(ScorecardYearEntity.class, year);
+            return entity != null && entity.isPublished();
+        })) {
+            throw published(year);
+        }
         Map<String, IndicatorDTO> known = registry.catalogue().list().stream()
                 .collect(Collectors.toMap(IndicatorDTO::code, i -> i));
         List<DesignInputDTO.Item> chosen = validate(input, known);
