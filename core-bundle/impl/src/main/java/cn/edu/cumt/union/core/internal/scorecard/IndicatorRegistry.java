@@ -36,6 +36,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import cn.edu.cumt.union.api.directory.Directory;
 import cn.edu.cumt.union.api.indicator.IndicatorDTO;
 import cn.edu.cumt.union.api.indicator.IndicatorSource;
 import cn.edu.cumt.union.api.plugin.PluginHeaders;
@@ -63,8 +64,11 @@ public class IndicatorRegistry {
         long source_timeout_millis() default 5_000;
     }
 
-    /** A source with the plugin id its codes must start with. */
-    record Source(String pluginId, IndicatorSource source) {
+    /**
+     * A source with the plugin id its codes must start with and, for a unit's own plugin, the code of
+     * the unit that owns it: only that unit's figures (and its groups') count.
+     */
+    record Source(String pluginId, String ownerUnit, IndicatorSource source) {
     }
 
     /** An indicator and the source (by service id) that publishes it. */
@@ -89,19 +93,22 @@ public class IndicatorRegistry {
         thread.setDaemon(true);
         return thread;
     });
-    private volatile long timeoutMillis = 5_000;
+    private final Directory directory;
+    private volatile long timeoutMillis;
 
-    public IndicatorRegistry() {
+    @Activate
+    public IndicatorRegistry(@Reference Directory directory, Config config) {
+        this(directory, LiveConfig.initial(LOG, PID, () -> of(config), () -> 5_000L));
     }
 
     /** For tests: a registry with this time limit. */
-    IndicatorRegistry(long timeoutMillis) {
+    IndicatorRegistry(Directory directory, long timeoutMillis) {
+        this.directory = directory;
         this.timeoutMillis = timeoutMillis;
     }
 
-    @Activate
-    void activate(Config config) {
-        timeoutMillis = LiveConfig.initial(LOG, PID, () -> of(config), () -> 5_000L);
+    long timeoutMillis() {
+        return timeoutMillis;
     }
 
     @Modified
@@ -128,15 +135,16 @@ public class IndicatorRegistry {
                     reference.getBundle() == null ? "?" : reference.getBundle().getSymbolicName(), PluginHeaders.ID);
             return;
         }
-        add(id, pluginId.toString(), source);
+        Object ownerUnit = reference.getBundle().getHeaders().get(PluginHeaders.OWNER_UNIT);
+        add(id, pluginId.toString(), ownerUnit == null ? null : ownerUnit.toString(), source);
     }
 
     void removeSource(ServiceReference<IndicatorSource> reference) {
         remove((Long) reference.getProperty(Constants.SERVICE_ID));
     }
 
-    void add(long serviceId, String pluginId, IndicatorSource source) {
-        sources.put(serviceId, new Source(pluginId, source));
+    void add(long serviceId, String pluginId, String ownerUnit, IndicatorSource source) {
+        sources.put(serviceId, new Source(pluginId, ownerUnit, source));
         LOG.info("Indicators of plugin {} available (source {})", pluginId, serviceId);
     }
 
@@ -236,9 +244,10 @@ public class IndicatorRegistry {
             try {
                 Map<String, Map<Long, BigDecimal>> all = answer(answers.get(known.sourceId()), deadline);
                 Map<Long, BigDecimal> mine = new HashMap<>();
+                Set<Long> allowed = owned(asked.get(known.sourceId()));
                 if (all != null && all.get(code) != null) {
                     all.get(code).forEach((unit, value) -> {
-                        if (unit != null && value != null) {
+                        if (unit != null && value != null && (allowed == null || allowed.contains(unit))) {
                             mine.put(unit, value);
                         }
                     });
@@ -250,6 +259,15 @@ public class IndicatorRegistry {
             }
         }
         return new Figures(values, missing);
+    }
+
+    /** @return the units a unit plugin may give figures for (its unit and below), {@code null} for the union's own plugins */
+    private Set<Long> owned(Source source) {
+        if (source.ownerUnit() == null) {
+            return null;
+        }
+        return directory.findUnitByCode(source.ownerUnit()).map(unit -> directory.unitAndDescendants(unit.id()))
+                .orElse(Set.of());
     }
 
     private <T> Map<Long, Future<T>> ask(Map<Long, Source> asked, Function<Source, T> question) {

@@ -13,11 +13,14 @@ import org.junit.After;
 import org.junit.Test;
 
 import cn.edu.cumt.union.api.indicator.IndicatorDTO;
+import cn.edu.cumt.union.core.internal.config.LiveConfig;
+import cn.edu.cumt.union.testing.FakeDirectory;
 import cn.edu.cumt.union.testing.FakeIndicatorSource;
 
 public class IndicatorRegistryTest {
 
-    private final IndicatorRegistry registry = new IndicatorRegistry(300);
+    private final FakeDirectory directory = new FakeDirectory();
+    private final IndicatorRegistry registry = new IndicatorRegistry(directory, 300);
 
     @After
     public void stop() {
@@ -36,8 +39,8 @@ public class IndicatorRegistryTest {
 
     @Test
     public void everyInstalledSourceCountsAndARemovedOneIsMissing() {
-        registry.add(10, "study", study());
-        registry.add(11, "brand", brand());
+        registry.add(10, "study", null, study());
+        registry.add(11, "brand", null, brand());
         assertEquals(List.of("study.sessions", "brand.grade"),
                 registry.catalogue().list().stream().map(IndicatorDTO::code).toList());
         IndicatorRegistry.Figures figures = registry.figures(2026, List.of("study.sessions", "brand.grade"));
@@ -56,8 +59,8 @@ public class IndicatorRegistryTest {
     @Test
     public void aFailingSourceIsMissingAndTheOthersStillAnswer() {
         FakeIndicatorSource failing = brand();
-        registry.add(10, "study", study());
-        registry.add(11, "brand", failing);
+        registry.add(10, "study", null, study());
+        registry.add(11, "brand", null, failing);
         registry.catalogue();
         failing.failWith(new IllegalStateException("database gone"));
         IndicatorRegistry.Catalogue catalogue = registry.catalogue();
@@ -73,8 +76,8 @@ public class IndicatorRegistryTest {
 
     @Test
     public void aSlowSourceIsCutOffAtTheLimitAndTheOthersStillAnswer() {
-        registry.add(10, "study", study().delay(Duration.ofSeconds(20)));
-        registry.add(11, "brand", brand());
+        registry.add(10, "study", null, study().delay(Duration.ofSeconds(20)));
+        registry.add(11, "brand", null, brand());
         long start = System.nanoTime();
         IndicatorRegistry.Figures figures = registry.figures(2026, List.of("study.sessions", "brand.grade"));
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -86,7 +89,7 @@ public class IndicatorRegistryTest {
 
     @Test
     public void aPluginCannotPublishUnderAnotherPluginsNameOrTakeACodeTwice() {
-        registry.add(10, "study", study());
+        registry.add(10, "study", null, study());
         FakeIndicatorSource intruder = new FakeIndicatorSource()
                 .indicator("study.sessions", "冒名", "Impostor", "", true)
                 .indicator("brand.grade", "冒名", "Impostor", "", true)
@@ -94,7 +97,7 @@ public class IndicatorRegistryTest {
                 .indicator("rogue.blank", " ", "Blank", "", true)
                 .indicator("rogue.ok", "正常", "Fine", "", false)
                 .figure(2026, "study.sessions", 1, "999").figure(2026, "rogue.ok", 1, "2");
-        registry.add(11, "rogue", intruder);
+        registry.add(11, "rogue", null, intruder);
         IndicatorRegistry.Catalogue catalogue = registry.catalogue();
         assertEquals(List.of("study.sessions", "rogue.ok"), catalogue.list().stream().map(IndicatorDTO::code).toList());
         assertEquals(List.of("study.sessions", "brand.grade", "rogue.Bad Code", "rogue.blank"),
@@ -106,8 +109,39 @@ public class IndicatorRegistryTest {
     }
 
     @Test
+    public void aUnitsOwnPluginCountsOnlyForThatUnitAndItsGroups() {
+        directory.unit(1, "CUMT", "校工会", null);
+        directory.unit(2, "MINE", "矿业学院", 1L);
+        directory.group(3, "MINE-G1", "矿业学院一组", 2);
+        directory.unit(4, "CS", "计算机学院", 1L);
+        registry.add(10, "familyday", "MINE", new FakeIndicatorSource()
+                .indicator("familyday.events", "活动", "Events", "次", true)
+                .figure(2026, "familyday.events", 2, "3").figure(2026, "familyday.events", 3, "1")
+                .figure(2026, "familyday.events", 4, "100").figure(2026, "familyday.events", 1, "100"));
+        registry.add(11, "ghost", "GONE", new FakeIndicatorSource().indicator("ghost.x", "幽灵", "Ghost", "", true)
+                .figure(2026, "ghost.x", 2, "1"));
+        IndicatorRegistry.Figures figures = registry.figures(2026, List.of("familyday.events", "ghost.x"));
+        assertEquals(Map.of(2L, new BigDecimal("3"), 3L, BigDecimal.ONE), figures.values().get("familyday.events"));
+        assertEquals("an owner unit that does not exist owns nothing", Map.of(), figures.values().get("ghost.x"));
+    }
+
+    @Test
+    public void theTimeLimitChangesInPlaceAndABadValueKeepsTheOldOne() {
+        registry.modified(LiveConfig.of(IndicatorRegistry.Config.class,
+                Map.of("source_timeout_millis", 1200L)));
+        assertEquals(1200, registry.timeoutMillis());
+        registry.modified(LiveConfig.of(IndicatorRegistry.Config.class,
+                Map.of("source_timeout_millis", 0L)));
+        assertEquals(1200, registry.timeoutMillis());
+        IndicatorRegistry defaults = new IndicatorRegistry(directory,
+                LiveConfig.of(IndicatorRegistry.Config.class, Map.of("source_timeout_millis", -5L)));
+        assertEquals("an invalid start value gives the default", 5_000, defaults.timeoutMillis());
+        defaults.deactivate();
+    }
+
+    @Test
     public void nullsFromASourceAreIgnoredNotFatal() {
-        registry.add(10, "study", new IndicatorSourceReturningNulls());
+        registry.add(10, "study", null, new IndicatorSourceReturningNulls());
         IndicatorRegistry.Figures figures = registry.figures(2026, List.of("study.sessions"));
         assertEquals(Map.of(1L, BigDecimal.ONE), figures.values().get("study.sessions"));
     }

@@ -37,7 +37,7 @@ public class ScorecardServiceTest {
     private TestDatabase db;
     private final FakeDirectory directory = new FakeDirectory();
     private final FakeAudit audit = new FakeAudit();
-    private final IndicatorRegistry registry = new IndicatorRegistry(500);
+    private final IndicatorRegistry registry = new IndicatorRegistry(directory, 500);
     private final FakeIndicatorSource study = new FakeIndicatorSource()
             .indicator("study.sessions", "学习次数", "Sessions held", "次", true)
             .indicator("study.attendance-rate", "到课率", "Attendance rate", "%", true);
@@ -68,8 +68,8 @@ public class ScorecardServiceTest {
                 .figure(YEAR, "study.sessions", 4, "6").figure(YEAR, "study.sessions", 5, "99")
                 .figure(YEAR, "study.attendance-rate", 2, "95").figure(YEAR, "study.attendance-rate", 3, "45");
         brand.figure(YEAR, "brand.grade", 3, "4").figure(YEAR, "brand.grade", 4, "2");
-        registry.add(1, "study", study);
-        registry.add(2, "brand", brand);
+        registry.add(1, "study", null, study);
+        registry.add(2, "brand", null, brand);
         service = new ScorecardService(db, registry, directory, new FakeAccess(directory), audit,
                 Clock.fixed(Instant.parse("2026-12-03T08:00:00Z"), ZoneOffset.UTC));
     }
@@ -227,7 +227,7 @@ public class ScorecardServiceTest {
         assertEquals(List.of("study.sessions", "study.attendance-rate", "brand.grade"),
                 service.indicators().indicators().stream().map(i -> i.code()).toList());
         assertInvalid("indicators[0].code", item("welfare.visits", "10", "5"));
-        registry.add(3, "welfare", new FakeIndicatorSource().indicator("welfare.visits", "走访", "Visits", "次", true));
+        registry.add(3, "welfare", null, new FakeIndicatorSource().indicator("welfare.visits", "走访", "Visits", "次", true));
         assertTrue(service.indicators().indicators().stream().anyMatch(i -> i.code().equals("welfare.visits")));
         assertEquals(1, service.saveDesign(UNION, YEAR, new DesignInputDTO(List.of(item("welfare.visits", "10", "5"))))
                 .indicators().size());
