@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.edu.cumt.union.api.indicator.IndicatorDTO;
 import cn.edu.cumt.union.api.indicator.IndicatorSource;
@@ -20,6 +21,8 @@ public final class FakeIndicatorSource implements IndicatorSource {
     private final Map<Integer, Map<String, Map<Long, BigDecimal>>> figures = new ConcurrentHashMap<>();
     private volatile RuntimeException failure;
     private volatile Duration delay = Duration.ZERO;
+    private volatile boolean stubborn;
+    private final AtomicInteger figureCalls = new AtomicInteger();
 
     /** Declares an indicator (code {@code <plugin-id>.<name>}). */
     public synchronized FakeIndicatorSource indicator(String code, String labelZh, String labelEn, String unitOfMeasure,
@@ -47,6 +50,18 @@ public final class FakeIndicatorSource implements IndicatorSource {
         return this;
     }
 
+    /** Every later call of {@link #figures} first waits this long and goes on waiting when interrupted. */
+    public FakeIndicatorSource stubbornDelay(Duration delay) {
+        this.delay = delay;
+        this.stubborn = true;
+        return this;
+    }
+
+    /** @return how many calls of {@link #figures} have started */
+    public int figureCalls() {
+        return figureCalls.get();
+    }
+
     @Override
     public synchronized List<IndicatorDTO> indicators() {
         RuntimeException current = failure;
@@ -62,11 +77,17 @@ public final class FakeIndicatorSource implements IndicatorSource {
         if (current != null) {
             throw current;
         }
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+        figureCalls.incrementAndGet();
+        long until = System.nanoTime() + delay.toNanos();
+        for (long left = delay.toNanos(); left > 0; left = until - System.nanoTime()) {
+            try {
+                Thread.sleep(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                if (!stubborn) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
         }
         return Map.copyOf(figures.getOrDefault(year, Map.of()));
     }

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -87,6 +87,8 @@ public class IndicatorRegistry {
     }
 
     private final Map<Long, Source> sources = new ConcurrentSkipListMap<>();
+    /** Calls that passed their time limit and still run (they ignored the interrupt), by source service id. */
+    private final Map<Long, Call<?>> hung = new ConcurrentHashMap<>();
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService pool = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "union-indicators-" + threads.incrementAndGet());
@@ -162,10 +164,10 @@ public class IndicatorRegistry {
     Catalogue catalogue() {
         Map<Long, Source> now = new LinkedHashMap<>(sources);
         long deadline = deadline();
-        Map<Long, Future<List<IndicatorDTO>>> asked = ask(now, s -> s.source().indicators());
+        Map<Long, Call<List<IndicatorDTO>>> asked = ask(now, s -> s.source().indicators());
         Map<String, Known> known = new LinkedHashMap<>();
         List<MissingDTO> missing = new ArrayList<>();
-        for (Map.Entry<Long, Future<List<IndicatorDTO>>> entry : asked.entrySet()) {
+        for (Map.Entry<Long, Call<List<IndicatorDTO>>> entry : asked.entrySet()) {
             Source source = now.get(entry.getKey());
             List<IndicatorDTO> listed;
             try {
@@ -234,7 +236,7 @@ public class IndicatorRegistry {
             }
         }
         long deadline = deadline();
-        Map<Long, Future<Map<String, Map<Long, BigDecimal>>>> answers = ask(asked, s -> s.source().figures(year));
+        Map<Long, Call<Map<String, Map<Long, BigDecimal>>>> answers = ask(asked, s -> s.source().figures(year));
         Map<String, Map<Long, BigDecimal>> values = new HashMap<>();
         for (String code : wanted) {
             Known known = catalogue.indicators().get(code);
@@ -270,10 +272,57 @@ public class IndicatorRegistry {
                 .orElse(Set.of());
     }
 
-    private <T> Map<Long, Future<T>> ask(Map<Long, Source> asked, Function<Source, T> question) {
-        Map<Long, Future<T>> futures = new LinkedHashMap<>();
-        asked.forEach((id, source) -> futures.put(id, CompletableFuture.supplyAsync(() -> question.apply(source), pool)));
-        return futures;
+    /** One call of a source: its answer, and the thread running it (to interrupt at the time limit). */
+    private static final class Call<T> {
+        final long sourceId;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        volatile Thread thread;
+
+        Call(long sourceId) {
+            this.sourceId = sourceId;
+        }
+    }
+
+    /**
+     * Starts the calls, one per source, in parallel. A source whose earlier call is still running (it
+     * ignored the interrupt at its time limit) is not called again: each such source ties up one thread
+     * at most, however often the scorecard is asked for.
+     */
+    private <T> Map<Long, Call<T>> ask(Map<Long, Source> asked, Function<Source, T> question) {
+        Map<Long, Call<T>> calls = new LinkedHashMap<>();
+        asked.forEach((id, source) -> {
+            Call<T> call = new Call<>(id);
+            calls.put(id, call);
+            if (hung.containsKey(id)) {
+                call.result.completeExceptionally(new Busy());
+                return;
+            }
+            pool.execute(() -> {
+                call.thread = Thread.currentThread();
+                try {
+                    call.result.complete(question.apply(source));
+                } catch (RuntimeException | Error e) {
+                    call.result.completeExceptionally(e);
+                } finally {
+                    synchronized (call) {
+                        // an interrupt sent at the time limit must not reach the thread's next task
+                        call.thread = null;
+                        Thread.interrupted();
+                    }
+                    hung.remove(id, call);
+                }
+            });
+        });
+        return calls;
+    }
+
+    /** The source is still busy with an earlier call. */
+    private static final class Busy extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Busy() {
+            super("busy", null, false, false);
+        }
     }
 
     /** @return when the answers to calls started now are due: they run in parallel, so they share one limit */
@@ -282,14 +331,22 @@ public class IndicatorRegistry {
     }
 
     /** Waits for an answer until the deadline. */
-    private <T> T answer(Future<T> future, long deadline) throws SourceFailure {
+    private <T> T answer(Call<T> call, long deadline) throws SourceFailure {
         try {
-            return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return call.result.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            future.cancel(true);
+            synchronized (call) {
+                if (call.thread != null) {
+                    hung.put(call.sourceId, call);
+                    call.thread.interrupt();
+                }
+            }
             throw new SourceFailure("插件未在 " + timeoutMillis + " 毫秒内答复 / the plugin did not answer within "
                     + timeoutMillis + " ms");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Busy) {
+                throw new SourceFailure("插件上一次调用尚未结束 / the plugin is still busy with an earlier call");
+            }
             LOG.debug("Indicator source failed", e.getCause());
             throw new SourceFailure("插件出错 / the plugin failed: " + e.getCause().getClass().getSimpleName());
         } catch (InterruptedException e) {

@@ -88,6 +88,20 @@ public class IndicatorRegistryTest {
     }
 
     @Test
+    public void aSourceThatIgnoresTheInterruptIsNotCalledAgainWhileItHangs() {
+        FakeIndicatorSource stubborn = study().stubbornDelay(Duration.ofSeconds(3));
+        registry.add(10, "study", null, stubborn);
+        registry.add(11, "brand", null, brand());
+        assertTrue(registry.figures(2026, List.of("study.sessions")).missing().get(0).reason().contains("300 ms"));
+        for (int i = 0; i < 5; i++) {
+            IndicatorRegistry.Figures figures = registry.figures(2026, List.of("study.sessions", "brand.grade"));
+            assertTrue(figures.missing().toString(), figures.missing().get(0).reason().contains("still busy"));
+            assertEquals(new BigDecimal("3"), figures.values().get("brand.grade").get(1L));
+        }
+        assertEquals("one hanging call, not six", 1, stubborn.figureCalls());
+    }
+
+    @Test
     public void aPluginCannotPublishUnderAnotherPluginsNameOrTakeACodeTwice() {
         registry.add(10, "study", null, study());
         FakeIndicatorSource intruder = new FakeIndicatorSource()
