@@ -33,7 +33,7 @@ public final class UnionRest {
      */
     public static final Set<String> RESERVED_IDS = Set.of("accounts", "admin", "api", "audit", "auth", "core",
             "cxf", "docs", "duties", "files", "health", "me", "members", "metrics", "notifications", "openapi",
-            "platform", "plugins", "reports", "static", "system", "tasks", "ui", "union", "units", "web");
+            "platform", "plugins", "reports", "scorecard", "static", "system", "tasks", "ui", "union", "units", "web");
 
     /** @return {@code osgi.jaxrs.name} of a plugin's application */
     public static String pluginApplicationName(String pluginId) {

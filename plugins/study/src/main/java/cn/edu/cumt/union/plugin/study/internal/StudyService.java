@@ -410,10 +410,14 @@ public class StudyService {
      * the units they manage. Expected counts use today's directory.
      */
     public StudyReportDTO report(UnionPrincipal caller, LocalDate from, LocalDate to) {
+        return report(access.manageableUnits(caller), from, to);
+    }
+
+    /** The report over the units in {@code scope} (every unit for the yearly indicators). */
+    StudyReportDTO report(UnitScope scope, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             throw ApiException.invalidField("to", "不能早于开始日期", "must not be before from");
         }
-        UnitScope scope = access.manageableUnits(caller);
         Instant start = from.atStartOfDay(ZONE).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(ZONE).toInstant();
         Instant now = clock.instant();
