@@ -20,7 +20,8 @@ import cn.edu.cumt.union.api.security.UnionPrincipal;
  * </ul>
  * Refusals: 403 {@code flow.own-case}, {@code flow.not-your-turn}, {@code flow.first-reviewer},
  * {@code flow.reassign-not-allowed}; 409 {@code flow.wrong-stage}, {@code flow.not-allowed}; 400
- * {@code flow.assignee-invalid}. Implemented by the core; thread-safe.
+ * {@code request.field-invalid} (an assignee who is the applicant, or the first reviewer at the last stage).
+ * Implemented by the core; thread-safe.
  */
 @ProviderType
 public interface Flows {

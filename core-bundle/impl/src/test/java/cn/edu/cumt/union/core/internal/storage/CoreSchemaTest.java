@@ -28,7 +28,7 @@ public class CoreSchemaTest {
         EmbeddedDataSource dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName("memory:core-schema-test");
         dataSource.setCreateDatabase("create");
-        assertEquals("four core-1 change sets, core-2-member-search and core-3-schema-state", 6, SchemaMigrator.run(dataSource,
+        assertEquals("four core-1 change sets, core-2-member-search, core-3-schema-state and core-flows-1-duties", 7, SchemaMigrator.run(dataSource,
                 CoreSchemaTest.class.getClassLoader(), "core",
                 "db/union-core-changelog.xml"));
         assertEquals("a second run applies nothing", 0, SchemaMigrator.run(dataSource,
