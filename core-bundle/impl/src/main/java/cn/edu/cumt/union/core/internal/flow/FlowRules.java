@@ -127,7 +127,8 @@ final class FlowRules {
                         && !(closesByApproval(flow, stage, FlowAction.APPROVE)
                                 && user.username().equals(current.firstReviewer()));
             }
-            case RETURNED -> user.applicantSide();
+            // a returned case waits on the applicant and the unit's own admins, not on every union administrator
+            case RETURNED -> isApplicant(current, user) || (user.applicantSide() && !user.unionAdmin());
             default -> false;
         };
     }

@@ -141,6 +141,8 @@ public class FlowsImplTest {
         assertTrue(flows.waitsOn(FLOW, returned, APPLICANT, NOW));
         assertTrue(flows.waitsOn(FLOW, returned, UNIT_ADMIN, NOW));
         assertFalse(flows.waitsOn(FLOW, returned, OTHER_UNIT_ADMIN, NOW));
+        assertFalse("union administrators may act for the unit, but it does not wait on them",
+                flows.waitsOn(FLOW, returned, UNION, NOW));
         assertEquals(CaseState.IN_REVIEW, flows.act(FLOW, returned, APPLICANT, FlowAction.RESUBMIT, null, null, NOW)
                 .after().state());
         assertEquals(CaseState.WITHDRAWN, flows.act(FLOW, returned, UNIT_ADMIN, FlowAction.WITHDRAW, null, null, NOW)

@@ -92,6 +92,13 @@ public class BrandProjectResource {
     }
 
     @POST
+    @Path("/{id}/reassign")
+    @RolesAllowed(Roles.UNION_ADMIN)
+    public BrandProjectDetailDTO reassign(@Context SecurityContext sc, @PathParam("id") long id, ReassignDTO input) {
+        return brand.reassign(UnionPrincipal.of(sc), id, input);
+    }
+
+    @POST
     @Path("/{id}/milestones")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     public Response addMilestone(@Context SecurityContext sc, @PathParam("id") long id, MilestoneEditDTO input) {
