@@ -2,8 +2,8 @@ package cn.edu.cumt.union.core.internal.duty;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+import static cn.edu.cumt.union.core.internal.ApiErrors.refused;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +15,6 @@ import org.junit.Before;
 import org.junit.Test;
 
 import cn.edu.cumt.union.api.duty.DutyDTO;
-import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.core.internal.member.MemberEntity;
@@ -68,11 +67,6 @@ public class DutyServiceTest {
         return duties.grant(union, new DutyGrantDTO(code, "评审专家", member, unit, from, to));
     }
 
-    private static void refused(int status, String code, Runnable step) {
-        ApiException e = assertThrows(ApiException.class, step::run);
-        assertEquals(status, e.status());
-        assertEquals(code, e.code());
-    }
 
     @Test
     public void aDutyIsHeldOnEveryDayOfItsPeriodAndNoOther() {

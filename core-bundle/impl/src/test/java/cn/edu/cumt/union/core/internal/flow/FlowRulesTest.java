@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+import static cn.edu.cumt.union.core.internal.ApiErrors.refused;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,6 @@ import cn.edu.cumt.union.api.flow.FlowCase;
 import cn.edu.cumt.union.api.flow.FlowDefinition;
 import cn.edu.cumt.union.api.flow.FlowOutcome;
 import cn.edu.cumt.union.api.flow.Stage;
-import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.security.Roles;
 
 /** Every shared rule of a review flow, each with a test that tries to get round it. */
@@ -57,11 +57,6 @@ public class FlowRulesTest {
         return FlowRules.act(flow, current, who, action, null, null, T0.plusSeconds(60)).after();
     }
 
-    private static void refused(int status, String code, Runnable step) {
-        ApiException e = assertThrows(ApiException.class, step::run);
-        assertEquals(status, e.status());
-        assertEquals(code, e.code());
-    }
 
     @Test
     public void aSubmittedCaseWaitsAtTheFirstStageAndTheStepIsHistory() {
