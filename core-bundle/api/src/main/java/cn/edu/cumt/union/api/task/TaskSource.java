@@ -17,6 +17,9 @@ import cn.edu.cumt.union.api.security.UnionPrincipal;
 @ConsumerType
 public interface TaskSource {
 
-    /** @return the records waiting on {@code user} now; empty when none, never {@code null} */
+    /**
+     * @param user who asks (their session id is left out: {@code null})
+     * @return the records waiting on {@code user} now; empty when none, never {@code null}
+     */
     List<TaskDTO> tasksFor(UnionPrincipal user);
 }

@@ -121,8 +121,11 @@ public class TaskList {
     }
 
     /** Everything waiting on {@code user} across the sources registered now. */
-    public TaskListDTO tasksFor(UnionPrincipal user, boolean overdueOnly) {
+    public TaskListDTO tasksFor(UnionPrincipal caller, boolean overdueOnly) {
         Instant now = clock.instant();
+        // a plugin learns who asks, not which login session: that stays with the core
+        UnionPrincipal user = new UnionPrincipal(caller.accountId(), caller.username(), caller.memberId(),
+                caller.memberUnitId(), caller.roles(), caller.adminUnitIds(), null);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         List<TaskListDTO.MissingSourceDTO> missing = new ArrayList<>();
         Map<Source, Future<List<TaskDTO>>> asked = new LinkedHashMap<>();

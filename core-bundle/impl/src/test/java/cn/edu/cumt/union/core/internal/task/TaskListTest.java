@@ -64,6 +64,19 @@ public class TaskListTest {
     }
 
     @Test
+    public void aSourceLearnsWhoAsksButNotTheirLoginSession() {
+        List<UnionPrincipal> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        tasks.add(1, "brand", user -> {
+            seen.add(user);
+            return List.of();
+        });
+        tasks.tasksFor(USER, false);
+        assertEquals("u", seen.get(0).username());
+        assertEquals(USER.roles(), seen.get(0).roles());
+        assertEquals(null, seen.get(0).sessionId());
+    }
+
+    @Test
     public void aRemovedSourceDropsOut() {
         tasks.add(1, "brand", user -> List.of(task("书香矿大", "/api/brand/projects/1", null)));
         tasks.remove(1);
