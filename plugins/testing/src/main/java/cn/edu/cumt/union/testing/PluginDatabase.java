@@ -59,18 +59,48 @@ public final class PluginDatabase implements JpaTemplate {
             EmbeddedDataSource dataSource = new EmbeddedDataSource();
             dataSource.setDatabaseName("memory:" + pluginId + "-test");
             dataSource.setCreateDatabase("create");
-            migrate(dataSource, pluginId);
-            String sqlLevel = System.getProperty(pluginId + ".sql", "WARNING");
-            // persistence.xml names the platform's DataSource service; hand it the Derby one instead.
-            open = new PluginDatabase(Persistence.createEntityManagerFactory("union-" + pluginId,
-                    Map.of("javax.persistence.nonJtaDataSource", dataSource,
-                            "eclipselink.logging.level.sql", sqlLevel, "eclipselink.logging.level", sqlLevel)));
+            migrate(dataSource, pluginId, 0);
+            open = unit(pluginId, dataSource);
             OPEN.put(pluginId, open);
         }
         return open;
     }
 
-    private static void migrate(DataSource dataSource, String pluginId) throws Exception {
+    /** What a test writes into a database between two migrations, over plain JDBC. */
+    @FunctionalInterface
+    public interface OldRows {
+        void insert(Connection connection) throws Exception;
+    }
+
+    /**
+     * An upgrade, for testing a new change set on data written before it: a fresh database with the
+     * plugin's first {@code changeSets} change sets, the rows {@code oldRows} inserts, then the rest of
+     * the changelog, and the persistence unit on the result.
+     */
+    public static PluginDatabase upgraded(String pluginId, int changeSets, OldRows oldRows) throws Exception {
+        LIQUIBASE_LOG.setLevel(Level.WARNING);
+        EmbeddedDataSource dataSource = new EmbeddedDataSource();
+        dataSource.setDatabaseName("memory:" + pluginId + "-upgrade-" + System.nanoTime());
+        dataSource.setCreateDatabase("create");
+        migrate(dataSource, pluginId, changeSets);
+        try (Connection connection = dataSource.getConnection()) {
+            oldRows.insert(connection);
+        }
+        migrate(dataSource, pluginId, 0);
+        return unit(pluginId, dataSource);
+    }
+
+    private static PluginDatabase unit(String pluginId, DataSource dataSource) {
+        String sqlLevel = System.getProperty(pluginId + ".sql", "WARNING");
+        // persistence.xml names the platform's DataSource service; hand it the Derby one instead.
+        return new PluginDatabase(Persistence.createEntityManagerFactory("union-" + pluginId,
+                Map.of("javax.persistence.nonJtaDataSource", dataSource,
+                        "eclipselink.logging.level.sql", sqlLevel, "eclipselink.logging.level", sqlLevel)));
+    }
+
+    /** Runs the plugin's changelog: its first {@code changeSets} change sets, or all when 0. */
+    @SuppressWarnings("deprecation")
+    private static void migrate(DataSource dataSource, String pluginId, int changeSets) throws Exception {
         String table = "DBCL" + pluginId.toUpperCase(Locale.ROOT);
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
@@ -79,7 +109,11 @@ public final class PluginDatabase implements JpaTemplate {
             database.setDatabaseChangeLogLockTableName(table + "LOCK");
             try (Liquibase liquibase = new Liquibase("db/changelog.xml",
                     new ClassLoaderResourceAccessor(Thread.currentThread().getContextClassLoader()), database)) {
-                liquibase.update(new Contexts(), new LabelExpression());
+                if (changeSets > 0) {
+                    liquibase.update(changeSets, new Contexts(), new LabelExpression());
+                } else {
+                    liquibase.update(new Contexts(), new LabelExpression());
+                }
             }
         }
     }

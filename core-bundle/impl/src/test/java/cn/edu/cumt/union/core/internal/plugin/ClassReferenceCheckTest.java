@@ -235,6 +235,30 @@ public class ClassReferenceCheckTest {
         assertEquals(List.of(), found);
     }
 
+    /** The review flow, duties and task list are for unit plugins too: the allow-list takes them deliberately. */
+    @Test
+    public void aUnitPluginMayDeclareAFlowAskForDutiesAndListItsTasks() {
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("OutingTasks", "import cn.edu.cumt.union.api.flow.*; import cn.edu.cumt.union.api.task.*;\n"
+                + "import cn.edu.cumt.union.api.security.*; import java.util.*;\n"
+                + "@org.osgi.service.component.annotations.Component(service = TaskSource.class)\n"
+                + "public class OutingTasks implements TaskSource {\n"
+                + "  static final FlowDefinition FLOW = new FlowDefinition(\"outing\", List.of(new Stage(\"unit\", \"单位审核\",\n"
+                + "      Actor.unitAdmins(), Set.of(FlowAction.APPROVE, FlowAction.RETURN), 7),\n"
+                + "      new Stage(\"experts\", \"专家\", Actor.duty(\"reviewer\"), Set.of(FlowAction.APPROVE, FlowAction.REJECT), 0)), true);\n"
+                + "  private final Flows flows = null; private final cn.edu.cumt.union.api.duty.Duties duties = null;\n"
+                + "  public List<TaskDTO> tasksFor(UnionPrincipal user) {\n"
+                + "    java.time.Instant now = java.time.Instant.now();\n"
+                + "    FlowCase c = flows.submit(FLOW, user, 5, now).after();\n"
+                + "    boolean expert = duties.holds(1, \"reviewer\", 5, java.time.LocalDate.now());\n"
+                + "    FlowStep step = flows.act(FLOW, c, user, FlowAction.APPROVE, \"unit\", null, now).step();\n"
+                + "    return expert && flows.waitsOn(FLOW, c, user, now) ? List.of(new TaskDTO(step.actor(), \"/api/outing/x/1\",\n"
+                + "        c.state().label(), c.since(), flows.due(FLOW, c))) : List.of();\n"
+                + "  }\n"
+                + "}");
+        assertEquals(List.of(), check(FenceJars.compile(newFolder(), sources)));
+    }
+
     private static List<String> check(Map<String, byte[]> classes) {
         PluginConfig config = FenceJars.defaults();
         return new ClassReferenceCheck(new ReferencePolicy(Arrays.asList(config.unit_allowed_references()),

@@ -16,6 +16,8 @@ public enum BrandAction {
     REJECT("不予立项"),
     /** 退回修改: the university union returns it for changes. */
     RETURN("退回修改"),
+    /** 转办: the university union hands the review to one of its administrators. */
+    REASSIGN("转办"),
     /** 记录进展: a milestone, disbursement or mid-term inspection; the first one starts the project. */
     PROGRESS("记录进展"),
     /** 结项评价: the final evaluation, which completes the project. */

@@ -2,15 +2,34 @@ package cn.edu.cumt.union.plugin.brand.internal;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import cn.edu.cumt.union.api.flow.Actor;
+import cn.edu.cumt.union.api.flow.CaseState;
+import cn.edu.cumt.union.api.flow.FlowAction;
+import cn.edu.cumt.union.api.flow.FlowDefinition;
+import cn.edu.cumt.union.api.flow.Stage;
 import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.security.Roles;
 
 /**
- * The project's status flow as one transition table: (status, action) to the next status. Kept
- * apart from the service so that it can move onto a shared review workflow later unchanged.
+ * The project's status flow as one transition table: (status, action) to the next status, and the
+ * review part of it as a flow of the core ({@link #REVIEW}): who may review, withdraw, resubmit and
+ * reassign, and the deadline, are decided by the core's {@code Flows}; this table names the
+ * project's status before and after (the core knows nothing of funding, progress or completion).
  */
 final class BrandFlow {
+
+    static final String REVIEW_STAGE = "review";
+    /** Days the university union has to review an application before it shows as overdue. */
+    static final int REVIEW_DAYS = 30;
+
+    /** 校工会审核: one stage, decided by union administrators (never the applicant), within 30 days. */
+    static final FlowDefinition REVIEW = new FlowDefinition("brand.project", List.of(new Stage(REVIEW_STAGE, "校工会审核",
+            Actor.role(Roles.UNION_ADMIN), Set.of(FlowAction.APPROVE, FlowAction.REJECT, FlowAction.RETURN),
+            REVIEW_DAYS)), false);
 
     private static final Map<BrandStatus, Map<BrandAction, BrandStatus>> TABLE = new EnumMap<>(BrandStatus.class);
 
@@ -20,6 +39,7 @@ final class BrandFlow {
         allow(BrandStatus.SUBMITTED, BrandAction.APPROVE, BrandStatus.APPROVED);
         allow(BrandStatus.SUBMITTED, BrandAction.REJECT, BrandStatus.REJECTED);
         allow(BrandStatus.SUBMITTED, BrandAction.RETURN, BrandStatus.RETURNED);
+        allow(BrandStatus.SUBMITTED, BrandAction.REASSIGN, BrandStatus.SUBMITTED);
         allow(BrandStatus.RETURNED, BrandAction.EDIT, BrandStatus.RETURNED);
         allow(BrandStatus.RETURNED, BrandAction.WITHDRAW, BrandStatus.WITHDRAWN);
         allow(BrandStatus.RETURNED, BrandAction.RESUBMIT, BrandStatus.SUBMITTED);
@@ -36,6 +56,31 @@ final class BrandFlow {
 
     private static void allow(BrandStatus from, BrandAction action, BrandStatus to) {
         TABLE.computeIfAbsent(from, s -> new EnumMap<>(BrandAction.class)).put(action, to);
+    }
+
+    /** Where a project of this status stands in {@link #REVIEW}. */
+    static CaseState caseState(BrandStatus status) {
+        return switch (status) {
+            case SUBMITTED -> CaseState.IN_REVIEW;
+            case RETURNED -> CaseState.RETURNED;
+            case REJECTED -> CaseState.REJECTED;
+            case WITHDRAWN -> CaseState.WITHDRAWN;
+            case APPROVED, IN_PROGRESS, COMPLETED -> CaseState.APPROVED;
+        };
+    }
+
+    /** The step of {@link #REVIEW} an action is, or {@code null} for the project's own actions (edit, progress, complete). */
+    static FlowAction flowAction(BrandAction action) {
+        return switch (action) {
+            case APPLY -> FlowAction.SUBMIT;
+            case APPROVE -> FlowAction.APPROVE;
+            case REJECT -> FlowAction.REJECT;
+            case RETURN -> FlowAction.RETURN;
+            case RESUBMIT -> FlowAction.RESUBMIT;
+            case WITHDRAW -> FlowAction.WITHDRAW;
+            case REASSIGN -> FlowAction.REASSIGN;
+            case EDIT, PROGRESS, COMPLETE -> null;
+        };
     }
 
     /** The status every application starts in. */

@@ -13,6 +13,7 @@ final class BrandInputs {
     static final int MAX_AIMS = 2000;
     static final int MAX_PLAN = 4000;
     static final int MAX_COMMENT = 2000;
+    static final int MAX_USERNAME = 100;
     static final int MAX_TITLE = 200;
     static final int MAX_NOTE = 1000;
     static final int MAX_FINDINGS = 4000;

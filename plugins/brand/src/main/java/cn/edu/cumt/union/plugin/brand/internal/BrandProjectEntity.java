@@ -14,6 +14,8 @@ import javax.persistence.Id;
 import javax.persistence.Table;
 import javax.persistence.Version;
 
+import cn.edu.cumt.union.api.flow.FlowCase;
+
 /** A unit's 一会一品 project for one year, with its review, inspection and evaluation. Never leaves the service. */
 @Entity
 @Table(name = "BRAND_PROJECT")
@@ -114,6 +116,16 @@ public class BrandProjectEntity {
     @Column(name = "UPDATED_AT", nullable = false)
     private Instant updatedAt;
 
+    /** The review flow's own columns (changeset brand-2-flow): see {@link #flowCase()}. */
+    @Column(name = "STAGE_SINCE")
+    private Instant stageSince;
+
+    @Column(name = "ASSIGNEE")
+    private String assignee;
+
+    @Column(name = "FIRST_REVIEWER")
+    private String firstReviewer;
+
     @Version
     @Column(name = "VERSION")
     private int version;
@@ -142,6 +154,19 @@ public class BrandProjectEntity {
         status = next;
         openKey = next.holdsYear() ? openKey(unitId, year) : null;
         updatedAt = now;
+    }
+
+    /** The project as a case of {@link BrandFlow#REVIEW}, for the core's flow rules. */
+    FlowCase flowCase() {
+        return new FlowCase(unitId, createdBy, null, BrandFlow.caseState(status), BrandFlow.REVIEW_STAGE,
+                stageSince == null ? updatedAt : stageSince, assignee, firstReviewer);
+    }
+
+    /** Takes what the flow answered: when the stage started, to whom it is assigned, who reviewed first. */
+    void follow(FlowCase after) {
+        stageSince = after.since();
+        assignee = after.assignee();
+        firstReviewer = after.firstReviewer();
     }
 
     static String openKey(long unitId, int year) {

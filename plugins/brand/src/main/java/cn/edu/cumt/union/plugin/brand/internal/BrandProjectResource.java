@@ -101,6 +101,13 @@ public class BrandProjectResource {
     }
 
     @POST
+    @Path("/{id}/reassign")
+    @RolesAllowed(Roles.UNION_ADMIN)
+    public BrandProjectDetailDTO reassign(@Context SecurityContext sc, @PathParam("id") long id, ReassignDTO input) {
+        return brand.reassign(UnionPrincipal.of(sc), id, input);
+    }
+
+    @POST
     @Path("/{id}/milestones")
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     @RestDoc(value = "添加里程碑 Add a milestone", status = 201, entity = BrandProjectDetailDTO.class)

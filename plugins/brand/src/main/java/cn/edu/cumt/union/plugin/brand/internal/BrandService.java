@@ -30,17 +30,23 @@ import cn.edu.cumt.union.api.audit.AuditLog;
 import cn.edu.cumt.union.api.directory.Directory;
 import cn.edu.cumt.union.api.directory.UnitDTO;
 import cn.edu.cumt.union.api.directory.UnitKind;
+import cn.edu.cumt.union.api.flow.FlowAction;
+import cn.edu.cumt.union.api.flow.FlowCase;
+import cn.edu.cumt.union.api.flow.FlowOutcome;
+import cn.edu.cumt.union.api.flow.Flows;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.storage.SchemaReady;
+import cn.edu.cumt.union.api.task.TaskDTO;
 
 /**
  * The rules of 一会一品: a unit's yearly application, the university union's review, funding,
  * milestones, the mid-term inspection, the final evaluation, who sees what, and the yearly report.
- * Status moves go through {@link BrandFlow}.
+ * Status moves go through {@link BrandFlow}; the review's rules (who decides, never the applicant,
+ * withdraw, resubmit, reassign, the deadline) are the core's {@link Flows}.
  */
 @Component(service = BrandService.class)
 public class BrandService {
@@ -50,6 +56,8 @@ public class BrandService {
     static final String TARGET_TYPE = "BrandProject";
     static final Set<BrandStatus> PUBLIC = EnumSet.of(BrandStatus.APPROVED, BrandStatus.IN_PROGRESS,
             BrandStatus.COMPLETED);
+    /** The most open applications one task list shows (a year has one per unit: about 30). */
+    static final int MAX_TASKS = 500;
     static final List<String> REPORT_HEADER = List.of("单位", "项目名称", "状态", "申请经费（元）", "批准经费（元）",
             "已拨付（元）", "评价总分", "等级");
 
@@ -57,22 +65,25 @@ public class BrandService {
     private final Directory directory;
     private final AccessControl access;
     private final AuditLog audit;
+    private final Flows flows;
     private final Clock clock;
 
     /** {@code schema} is not used: referencing it makes DS wait until the BRAND_ tables exist. */
     @Activate
     public BrandService(@Reference(target = "(osgi.unit.name=union-brand)") JpaTemplate jpa,
             @Reference(target = "(" + SchemaReady.SCHEMA_ID + "=brand)") SchemaReady schema,
-            @Reference Directory directory, @Reference AccessControl access, @Reference AuditLog audit) {
-        this(jpa, directory, access, audit, Clock.systemUTC());
+            @Reference Directory directory, @Reference AccessControl access, @Reference AuditLog audit,
+            @Reference Flows flows) {
+        this(jpa, directory, access, audit, flows, Clock.systemUTC());
     }
 
     /** For tests: a fixed clock. */
-    BrandService(JpaTemplate jpa, Directory directory, AccessControl access, AuditLog audit, Clock clock) {
+    BrandService(JpaTemplate jpa, Directory directory, AccessControl access, AuditLog audit, Flows flows, Clock clock) {
         this.jpa = jpa;
         this.directory = directory;
         this.access = access;
         this.audit = audit;
+        this.flows = flows;
         this.clock = clock;
     }
 
@@ -98,6 +109,7 @@ public class BrandService {
                 }
                 BrandProjectEntity project = new BrandProjectEntity(unitId, year, caller.username(), now);
                 project.apply(valid, now);
+                project.follow(flows.submit(BrandFlow.REVIEW, caller, unitId, now).after());
                 em.persist(project);
                 em.flush();
                 em.persist(new BrandTransitionEntity(project.getId(), BrandAction.APPLY, null, project.getStatus(),
@@ -176,6 +188,60 @@ public class BrandService {
             }
             project.review(funding, comment, caller.username(), now);
             return project.getName() + (funding == null ? "" : ", funding " + funding.toPlainString());
+        });
+    }
+
+    /** 转办: a union administrator hands the review to one reviewer ({@code assignee} absent: back to all). */
+    public BrandProjectDetailDTO reassign(UnionPrincipal caller, long id, ReassignDTO input) {
+        requireUnionAdmin(caller);
+        String assignee = BrandInputs.text("assignee", input == null ? null : input.assignee(), BrandInputs.MAX_USERNAME,
+                false);
+        String comment = BrandInputs.text("comment", input == null ? null : input.comment(), BrandInputs.MAX_COMMENT,
+                false);
+        return change(caller, id, "brand.project.reassign", (em, project, now) -> {
+            BrandStatus status = BrandFlow.next(project.getStatus(), BrandAction.REASSIGN);
+            FlowOutcome outcome = flows.reassign(BrandFlow.REVIEW, project.flowCase(), caller, assignee, comment, now);
+            project.follow(outcome.after());
+            em.persist(new BrandTransitionEntity(project.getId(), BrandAction.REASSIGN, status, status,
+                    outcome.step().comment(), caller.username(), now));
+            return project.getName() + " -> " + (assignee == null ? "all reviewers" : assignee);
+        });
+    }
+
+    // ---- what waits on whom (the core's task list) ----
+
+    /**
+     * The open applications waiting on {@code user}: in review, on the union administrators other than
+     * the applicant (or the one it was reassigned to); returned, on the applicant and the unit's
+     * administrators. Members and operators manage no unit, so nothing here waits on them.
+     */
+    public List<TaskDTO> tasksFor(UnionPrincipal user) {
+        Set<Long> scope = access.manageableUnitIds(user);
+        if (scope != null && scope.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        Map<Long, String> names = unitNames();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            TypedQuery<BrandProjectEntity> open = em.createQuery("select p from BrandProjectEntity p"
+                    + " where p.status in :open" + (scope == null ? "" : " and p.unitId in :units") + " order by p.id",
+                    BrandProjectEntity.class).setParameter("open", EnumSet.of(BrandStatus.SUBMITTED, BrandStatus.RETURNED))
+                    .setMaxResults(MAX_TASKS);
+            if (scope != null) {
+                open.setParameter("units", scope);
+            }
+            List<TaskDTO> tasks = new ArrayList<>();
+            for (BrandProjectEntity project : open.getResultList()) {
+                FlowCase flowCase = project.flowCase();
+                if (flows.waitsOn(BrandFlow.REVIEW, flowCase, user, now)) {
+                    tasks.add(new TaskDTO(project.getName() + "（" + unitName(names, project.getUnitId()) + " "
+                            + project.getYear() + "）", "/api/brand/projects/" + project.getId(),
+                            project.getStatus() == BrandStatus.SUBMITTED ? BrandFlow.REVIEW.stages().get(0).label()
+                                    : project.getStatus().label(),
+                            flowCase.since(), flows.due(BrandFlow.REVIEW, flowCase)));
+                }
+            }
+            return tasks;
         });
     }
 
@@ -413,11 +479,18 @@ public class BrandService {
         return result;
     }
 
-    /** Moves the project along {@link BrandFlow} (409 when not allowed) and keeps real moves as history. */
-    private static void move(EntityManager em, BrandProjectEntity project, BrandAction action, String comment,
+    /**
+     * Moves the project along {@link BrandFlow} (409 when not allowed), asks the core's flow rules for a
+     * review step (403/409 when the caller may not take it), and keeps real moves as history.
+     */
+    private void move(EntityManager em, BrandProjectEntity project, BrandAction action, String comment,
             UnionPrincipal caller, Instant now) {
         BrandStatus from = project.getStatus();
         BrandStatus to = BrandFlow.next(from, action);
+        FlowAction step = BrandFlow.flowAction(action);
+        if (step != null) {
+            project.follow(flows.act(BrandFlow.REVIEW, project.flowCase(), caller, step, null, comment, now).after());
+        }
         if (to != from) {
             project.setStatus(to, now);
             em.persist(new BrandTransitionEntity(project.getId(), action, from, to, comment, caller.username(), now));

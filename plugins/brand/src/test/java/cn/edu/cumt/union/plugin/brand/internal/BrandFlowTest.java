@@ -11,7 +11,11 @@ import java.util.Set;
 
 import org.junit.Test;
 
+import cn.edu.cumt.union.api.flow.Actor;
+import cn.edu.cumt.union.api.flow.CaseState;
+import cn.edu.cumt.union.api.flow.FlowAction;
 import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.security.Roles;
 
 /** The transition table, pair by pair, and the grade bands. */
 public class BrandFlowTest {
@@ -19,7 +23,8 @@ public class BrandFlowTest {
     private static final Map<BrandStatus, Map<BrandAction, BrandStatus>> EXPECTED = Map.of(
             BrandStatus.SUBMITTED, Map.of(BrandAction.EDIT, BrandStatus.SUBMITTED,
                     BrandAction.WITHDRAW, BrandStatus.WITHDRAWN, BrandAction.APPROVE, BrandStatus.APPROVED,
-                    BrandAction.REJECT, BrandStatus.REJECTED, BrandAction.RETURN, BrandStatus.RETURNED),
+                    BrandAction.REJECT, BrandStatus.REJECTED, BrandAction.RETURN, BrandStatus.RETURNED,
+                    BrandAction.REASSIGN, BrandStatus.SUBMITTED),
             BrandStatus.RETURNED, Map.of(BrandAction.EDIT, BrandStatus.RETURNED,
                     BrandAction.WITHDRAW, BrandStatus.WITHDRAWN, BrandAction.RESUBMIT, BrandStatus.SUBMITTED),
             BrandStatus.APPROVED, Map.of(BrandAction.PROGRESS, BrandStatus.IN_PROGRESS,
@@ -50,7 +55,7 @@ public class BrandFlowTest {
                 }
             }
         }
-        assertEquals(12, allowed);
+        assertEquals(13, allowed);
     }
 
     @Test
@@ -78,6 +83,25 @@ public class BrandFlowTest {
         }
         assertEquals(EnumSet.complementOf(EnumSet.of(BrandStatus.REJECTED, BrandStatus.WITHDRAWN)), holding);
         assertEquals(BrandService.PUBLIC, open);
+    }
+
+    @Test
+    public void theReviewIsOneStageOfUnionAdministratorsAndEveryStatusMapsOntoTheFlow() {
+        assertEquals(1, BrandFlow.REVIEW.stages().size());
+        assertEquals(Actor.role(Roles.UNION_ADMIN), BrandFlow.REVIEW.stages().get(0).actor());
+        assertEquals(CaseState.IN_REVIEW, BrandFlow.caseState(BrandStatus.SUBMITTED));
+        assertEquals(CaseState.RETURNED, BrandFlow.caseState(BrandStatus.RETURNED));
+        for (BrandStatus after : EnumSet.of(BrandStatus.APPROVED, BrandStatus.IN_PROGRESS, BrandStatus.COMPLETED)) {
+            assertEquals(CaseState.APPROVED, BrandFlow.caseState(after));
+        }
+        for (BrandAction action : BrandAction.values()) {
+            FlowAction step = BrandFlow.flowAction(action);
+            assertEquals(action.toString(), EnumSet.of(BrandAction.EDIT, BrandAction.PROGRESS, BrandAction.COMPLETE)
+                    .contains(action), step == null);
+            if (step != null) {
+                assertEquals(action.name().replace("APPLY", "SUBMIT"), step.name());
+            }
+        }
     }
 
     @Test

@@ -22,7 +22,7 @@ public class BrandListTest extends BrandTestBase {
         csSubmitted = apply(10, "计算机·已申报").project().id();
         mathSubmitted = apply(20, "数学·已申报").project().id();
         chemApproved = approved(30, "化工·已立项", "30000");
-        mathCompleted = brand.apply(UNION_ADMIN, edit(20, 2025, "数学·已结项", "8000")).project().id();
+        mathCompleted = brand.apply(MATH_ADMIN, edit(20, 2025, "数学·已结项", "8000")).project().id();
         brand.review(UNION_ADMIN, mathCompleted, new ReviewDTO(BrandDecision.APPROVE, yuan("8000"), null));
         brand.disburse(UNION_ADMIN, mathCompleted, new DisbursementEditDTO(yuan("5000"), TODAY, null));
         brand.evaluate(UNION_ADMIN, mathCompleted, new EvaluationEditDTO(95, 90, 92, 88, null));
@@ -72,7 +72,7 @@ public class BrandListTest extends BrandTestBase {
         fourProjects();
         long withdrawn = brand.apply(UNION_ADMIN, edit(10, 2025, "撤回的", "1")).project().id();
         brand.withdraw(UNION_ADMIN, withdrawn);
-        long chemRejected = brand.apply(UNION_ADMIN, edit(30, 2025, "化工2025", "1")).project().id();
+        long chemRejected = brand.apply(CHEM_ADMIN, edit(30, 2025, "化工2025", "1")).project().id();
         brand.review(UNION_ADMIN, chemRejected, new ReviewDTO(BrandDecision.REJECT, null, "no"));
 
         BrandReportDTO all = brand.report(UNION_ADMIN, 2026);

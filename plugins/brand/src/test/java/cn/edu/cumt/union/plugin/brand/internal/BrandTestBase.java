@@ -19,6 +19,8 @@ import cn.edu.cumt.union.testing.TestClock;
 import cn.edu.cumt.union.testing.FakeAccess;
 import cn.edu.cumt.union.testing.FakeAudit;
 import cn.edu.cumt.union.testing.FakeDirectory;
+import cn.edu.cumt.union.testing.FakeDuties;
+import cn.edu.cumt.union.testing.TestFlows;
 
 /**
  * A service on the real schema with a small tree: 校工会 (1) above 计算机学院 (10, with the union group
@@ -34,6 +36,11 @@ abstract class BrandTestBase {
             Set.of(Roles.MEMBER, Roles.UNIT_ADMIN), Set.of(10L), "s2");
     static final UnionPrincipal MATH_ADMIN = new UnionPrincipal(3, "math-admin", 202L, 20L,
             Set.of(Roles.MEMBER, Roles.UNIT_ADMIN), Set.of(20L), "s3");
+    static final UnionPrincipal CHEM_ADMIN = new UnionPrincipal(5, "chem-admin", 204L, 30L,
+            Set.of(Roles.MEMBER, Roles.UNIT_ADMIN), Set.of(30L), "s5");
+    /** A second union administrator: the one who reviews what {@link #UNION_ADMIN} applied for. */
+    static final UnionPrincipal OTHER_UNION_ADMIN = new UnionPrincipal(6, "admin2", null, null,
+            Set.of(Roles.UNION_ADMIN, Roles.UNIT_ADMIN), Set.of(), "s6");
     static final UnionPrincipal MEMBER = new UnionPrincipal(4, "S0004", 203L, 10L, Set.of(Roles.MEMBER), Set.of(),
             "s4");
 
@@ -55,16 +62,21 @@ abstract class BrandTestBase {
         directory.unit(30, "CHEM", "化工学院", UnitKind.UNIT, 1L);
         audit = new FakeAudit();
         clock = new TestClock(T0);
-        brand = new BrandService(jpa, directory, new FakeAccess(directory), audit, clock);
+        FakeAccess access = new FakeAccess(directory);
+        brand = new BrandService(jpa, directory, access, audit, TestFlows.of(access, new FakeDuties(directory)), clock);
     }
 
     static BrandProjectEditDTO edit(long unitId, int year, String name, String budget) {
         return new BrandProjectEditDTO(unitId, year, name, "打造特色品牌", "分三阶段实施", new BigDecimal(budget));
     }
 
-    /** A project of {@code unitId} for 2026 asking 50,000.00 yuan, applied by the union. */
+    /** A project of {@code unitId} for 2026 asking 50,000.00 yuan, applied by the unit's administrator. */
     BrandProjectDetailDTO apply(long unitId, String name) {
-        return brand.apply(UNION_ADMIN, edit(unitId, 2026, name, "50000"));
+        return brand.apply(adminOf(unitId), edit(unitId, 2026, name, "50000"));
+    }
+
+    static UnionPrincipal adminOf(long unitId) {
+        return unitId == 10 ? CS_ADMIN : unitId == 20 ? MATH_ADMIN : unitId == 30 ? CHEM_ADMIN : UNION_ADMIN;
     }
 
     /** A project approved with {@code granted} yuan. */
