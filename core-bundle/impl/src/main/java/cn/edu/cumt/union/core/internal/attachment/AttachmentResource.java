@@ -25,6 +25,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import cn.edu.cumt.union.api.attachment.AttachmentDTO;
 import cn.edu.cumt.union.api.audit.AuditLog;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
@@ -66,6 +67,7 @@ public class AttachmentResource {
     @Path("/{plugin}/{type}/{record}")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc(value = "上传附件 Attach a file to a record", status = 201, entity = AttachmentDTO.class, errors = { 413, 415 })
     public Response upload(@Context SecurityContext sc, @PathParam("plugin") String plugin, @PathParam("type") String type,
             @PathParam("record") String record, @QueryParam("name") String name, InputStream body) throws IOException {
         UnionPrincipal caller = UnionPrincipal.of(sc);
@@ -80,6 +82,10 @@ public class AttachmentResource {
     @Path("/{id: \\d+}")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc(value = "下载附件 Download an attachment", files = { "application/pdf", "image/png", "image/jpeg", "image/gif",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation" })
     public Response download(@Context SecurityContext sc, @PathParam("id") long id) {
         AttachmentDTO file = visible(UnionPrincipal.of(sc), id);
         byte[] content = store.content(id);
@@ -97,6 +103,7 @@ public class AttachmentResource {
     @DELETE
     @Path("/{id: \\d+}")
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc(value = "删除附件 Remove an attachment", status = 204)
     public Response delete(@Context SecurityContext sc, @PathParam("id") long id) {
         UnionPrincipal caller = UnionPrincipal.of(sc);
         AttachmentDTO file = visible(caller, id);

@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import cn.edu.cumt.union.api.duty.DutyDTO;
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.rest.Paging;
 import cn.edu.cumt.union.api.rest.UnionResource;
@@ -51,6 +52,7 @@ public class DutyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.UNION_ADMIN)
+    @RestDoc(value = "授予职务 Grant a member a duty", status = 201, entity = DutyDTO.class, errors = 409)
     public Response grant(@Context SecurityContext sc, DutyGrantDTO grant) {
         return Response.status(Response.Status.CREATED).entity(duties.grant(UnionPrincipal.of(sc), grant)).build();
     }

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
@@ -54,6 +55,8 @@ public class ScorecardResource {
     @GET
     @Produces({ MediaType.APPLICATION_JSON, "text/csv", XLSX })
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
+    @RestDoc(value = "年度考核得分与排名 The year's scores and ranks", entity = ScorecardDTO.class,
+            files = { "text/csv", XLSX })
     public Response scorecard(@Context SecurityContext sc, @QueryParam("year") Integer year,
             @QueryParam("format") String format) {
         if (year == null) {
