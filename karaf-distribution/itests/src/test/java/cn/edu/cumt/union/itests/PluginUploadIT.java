@@ -128,7 +128,7 @@ public class PluginUploadIT extends UnionKarafTestSupport {
         assertEquals(upgraded.toString(), 200, upgraded.status());
         assertEquals("1.0.0", upgraded.json().path("previousVersion").asText());
         assertEquals("outing answers after the upgrade", 200, miningAdmin.get(ACTIVITIES).status());
-        assertEquals(1, miningAdmin.get(ACTIVITIES).json().size());
+        assertEquals(1, miningAdmin.get(ACTIVITIES).json().path("items").size());
         assertTrue("the new change set added CAPACITY", columns("OUTING_ACTIVITY").contains("CAPACITY"));
         assertRefused(miningAdmin.uploadForm("/api/plugins", "file", "outing.jar", v1), 409, "plugin.downgrade");
 
@@ -147,7 +147,7 @@ public class PluginUploadIT extends UnionKarafTestSupport {
         assertTrue(miningAdmin.get("/api/plugins").body().contains("\"UNINSTALLED\""));
         assertEquals(201, miningAdmin.uploadForm("/api/plugins", "file", "outing-1.1.0.jar", v2).status());
         assertEquals("outing answers again", 200, miningAdmin.get(ACTIVITIES).status());
-        assertEquals("the reinstalled plugin sees its old data", 1, miningAdmin.get(ACTIVITIES).json().size());
+        assertEquals("the reinstalled plugin sees its old data", 1, miningAdmin.get(ACTIVITIES).json().path("items").size());
 
         // Purge: only uninstalled, only confirmed, export first.
         assertRefused(miningAdmin.post("/api/plugins/outing/purge", Map.of("confirm", "outing")), 409, "plugin.still-installed");
