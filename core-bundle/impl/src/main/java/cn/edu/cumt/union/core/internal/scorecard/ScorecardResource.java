@@ -16,17 +16,17 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import javax.ws.rs.core.StreamingOutput;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import cn.edu.cumt.union.api.rest.Fields;
 import cn.edu.cumt.union.api.rest.RestDoc;
-import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.table.Reports;
 import cn.edu.cumt.union.api.table.TableFormat;
 import cn.edu.cumt.union.api.table.Tables;
 
@@ -59,25 +59,11 @@ public class ScorecardResource {
             files = { "text/csv", XLSX })
     public Response scorecard(@Context SecurityContext sc, @QueryParam("year") Integer year,
             @QueryParam("format") String format) {
-        if (year == null) {
-            throw ApiException.missingField("year");
-        }
-        TableFormat tableFormat = null;
-        if (format != null && !"json".equalsIgnoreCase(format)) {
-            tableFormat = TableFormat.fromName(format);
-            if (tableFormat == null) {
-                throw ApiException.invalidField("format", "应为 json、csv 或 xlsx", "must be json, csv or xlsx");
-            }
-        }
-        ScorecardDTO card = scorecards.scorecard(UnionPrincipal.of(sc), year);
-        if (tableFormat == null) {
-            return Response.ok(card, MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        TableFormat chosen = tableFormat;
-        List<List<String>> rows = rows(card);
-        StreamingOutput output = out -> tables.write(chosen, year + " 考核 Scorecard", header(card), rows, out);
-        return Response.ok(output, chosen.mediaType()).header("Content-Disposition",
-                "attachment; filename=\"scorecard-" + year + "." + chosen.extension() + "\"").build();
+        int checkedYear = Fields.year("year", year);
+        TableFormat file = Reports.format(format);
+        ScorecardDTO card = scorecards.scorecard(UnionPrincipal.of(sc), checkedYear);
+        return Reports.response(tables, file, card, checkedYear + " 考核 Scorecard", header(card), () -> rows(card),
+                "scorecard-" + checkedYear);
     }
 
     @GET
