@@ -56,7 +56,8 @@ public class DirectoryImpl implements Directory {
         this.ownerUnit = ownerUnit;
     }
 
-    private static String ownerOf(ComponentContext context) {
+    /** @return the code of the unit whose own plugin uses the service, or {@code null} for the union's own bundles */
+    public static String ownerOf(ComponentContext context) {
         String owner = context.getUsingBundle() == null ? null
                 : context.getUsingBundle().getHeaders("").get(PluginHeaders.OWNER_UNIT);
         return owner == null || owner.isBlank() ? null : owner.trim();

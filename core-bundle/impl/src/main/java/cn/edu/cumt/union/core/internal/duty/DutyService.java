@@ -32,9 +32,9 @@ import cn.edu.cumt.union.core.internal.security.UnitTree;
 /**
  * Duties: union administrators grant and revoke them; {@link Duties} answers who holds one for a unit on a
  * day (a grant for a unit covers the units below it). Revoking keeps the row, so the list shows who held
- * what when.
+ * what when. Bundles get the answers through {@link ScopedDuties}, which fences a unit's own plugin.
  */
-@Component(service = { Duties.class, DutyService.class })
+@Component(service = DutyService.class)
 public class DutyService implements Duties {
 
     static final Pattern CODE = Pattern.compile("[a-z][a-z0-9-]{1,39}");
@@ -202,6 +202,11 @@ public class DutyService implements Duties {
             return held.stream().filter(d -> tree.withDescendants(List.of(d.getUnitId())).contains(unitId))
                     .map(DutyEntity::toDTO).toList();
         });
+    }
+
+    /** @return whether a grant for {@code grantUnitId} covers {@code unitId} (the same unit or one below it) */
+    boolean covers(long grantUnitId, long unitId) {
+        return jpa.txExpr(TransactionType.Required, em -> tree(em).withDescendants(List.of(grantUnitId)).contains(unitId));
     }
 
     private static UnitTree tree(EntityManager em) {
