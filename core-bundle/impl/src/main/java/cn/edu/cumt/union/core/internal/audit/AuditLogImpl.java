@@ -20,8 +20,11 @@ import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.storage.SchemaReady;
 import cn.edu.cumt.union.core.internal.rest.RequestContext;
 
-/** Writes audit lines in their own transaction, so a denied or failed action is recorded too. */
-@Component(service = { AuditLog.class, AuditLogImpl.class })
+/**
+ * Writes audit lines in their own transaction, so a denied or failed action is recorded too. Bundles get
+ * it as {@link AuditLog} through {@link PluginAuditLog}, which keeps each plugin to its own actions.
+ */
+@Component(service = AuditLogImpl.class)
 public class AuditLogImpl implements AuditLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditLogImpl.class);
