@@ -33,6 +33,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.edu.cumt.union.api.directory.Directory;
 import cn.edu.cumt.union.api.directory.UnitDTO;
+import cn.edu.cumt.union.api.audit.AuditLog;
+import cn.edu.cumt.union.api.duty.Duties;
 
 /**
  * A unit's own plugin, generated from the archetype by this build, through {@code POST /api/plugins}:
@@ -61,7 +63,8 @@ public class PluginUploadIT extends UnionKarafTestSupport {
         long other = Fixtures.unit(operator, "ITB");
         Fixtures.importMembers(operator, "PU0001,张矿,M,1980-01-01,13900000101,pu1@cumt.edu.cn,MINING,ACTIVE,\n"
                 + "PU0002,李建,F,1981-02-02,13900000102,pu2@cumt.edu.cn,ITB,ACTIVE,\n"
-                + "PU0003,王外,M,1982-03-03,13900000103,pu3@cumt.edu.cn,ITB,ACTIVE,\n");
+                + "PU0003,王外,M,1982-03-03,13900000103,pu3@cumt.edu.cn,ITB,ACTIVE,\n"
+                + "PU0900,周校,F,1975-05-05,13900000190,pu9@cumt.edu.cn,ITB,ACTIVE,\n");
         Rest miningAdmin = withToken(login(Fixtures.account(operator, "PU0001", mining), Fixtures.PASSWORD));
         Rest otherAdmin = withToken(login(Fixtures.account(operator, "PU0002", other), Fixtures.PASSWORD));
         byte[] v1 = Files.readAllBytes(Paths.get(System.getProperty(OUTING_JAR)));
@@ -118,6 +121,8 @@ public class PluginUploadIT extends UnionKarafTestSupport {
         } finally {
             pluginContext.ungetService(directoryRef);
         }
+        assertDutiesFenced(operator, pluginContext, mining, other);
+        assertAuditKeptToItsNamespace(operator, pluginContext);
 
         // Upgrade with one more change set: data kept, schema migrated; a downgrade is refused.
         byte[] v2 = PluginJars.variant(v1, Map.of("Bundle-Version", "1.1.0"), Map.of("db/changelog.xml",
@@ -220,5 +225,47 @@ public class PluginUploadIT extends UnionKarafTestSupport {
         } finally {
             bundleContext.ungetService(reference);
         }
+    }
+
+    /** Who holds a duty in another unit, or which duties another unit's member holds, is not the unit plugin's to know. */
+    private void assertDutiesFenced(Rest operator, BundleContext pluginContext, long mining, long other) {
+        Rest union = withToken(login(Fixtures.unionAdmin(operator, "PU0900"), Fixtures.PASSWORD));
+        long own = Fixtures.memberId(operator, "PU0001");
+        long foreign = Fixtures.memberId(operator, "PU0003");
+        for (Map<String, Object> grant : List.<Map<String, Object>>of(
+                Map.of("code", "reviewer", "label", "评审专家", "memberId", foreign, "unitId", other, "from", "2026-01-01"),
+                Map.of("code", "reviewer", "label", "评审专家", "memberId", own, "unitId", mining, "from", "2026-01-01"))) {
+            Rest.Reply granted = union.post("/api/duties", grant);
+            assertEquals(granted.toString(), 201, granted.status());
+        }
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 6, 1);
+        ServiceReference<Duties> coreRef = bundleContext.getServiceReference(Duties.class);
+        Duties unscoped = bundleContext.getService(coreRef);
+        ServiceReference<Duties> pluginRef = pluginContext.getServiceReference(Duties.class);
+        Duties scoped = pluginContext.getService(pluginRef);
+        try {
+            assertEquals("the platform sees the other unit's holder", Set.of(foreign), unscoped.holders("reviewer", other, day));
+            assertEquals("the plugin does not", Set.of(), scoped.holders("reviewer", other, day));
+            assertTrue(scoped.heldBy(foreign, day).isEmpty());
+            assertFalse(scoped.holds(foreign, "reviewer", other, day));
+            assertEquals("its own unit's holder", Set.of(own), scoped.holders("reviewer", mining, day));
+        } finally {
+            pluginContext.ungetService(pluginRef);
+            bundleContext.ungetService(coreRef);
+        }
+    }
+
+    /** A unit plugin that writes the core's action into the audit log writes it under its own id. */
+    private void assertAuditKeptToItsNamespace(Rest operator, BundleContext pluginContext) {
+        ServiceReference<AuditLog> ref = pluginContext.getServiceReference(AuditLog.class);
+        try {
+            pluginContext.getService(ref).record("plugin.approve", "Plugin", "forged-approval", "looks like the operator's");
+        } finally {
+            pluginContext.ungetService(ref);
+        }
+        assertEquals("no line reads as the core's", 0,
+                operator.get("/api/audit?action=plugin.approve&targetId=forged-approval").json().path("total").asInt());
+        assertEquals("the line is the plugin's", 1,
+                operator.get("/api/audit?action=outing.plugin.approve&targetId=forged-approval").json().path("total").asInt());
     }
 }

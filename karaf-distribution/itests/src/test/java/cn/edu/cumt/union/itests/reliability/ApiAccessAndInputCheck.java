@@ -173,9 +173,6 @@ public class ApiAccessAndInputCheck {
                     continue;
                 }
                 FIGURES.inc("bad.requests");
-                if (Verdict.rejectedByJetty(reply)) {
-                    FIGURES.inc("bad.rejected-by-jetty-html");
-                }
                 String problem = Verdict.problem(reply);
                 if (problem == null && bad.mustBe4xx() && reply.status() / 100 != 4) {
                     problem = "expected a 4xx";

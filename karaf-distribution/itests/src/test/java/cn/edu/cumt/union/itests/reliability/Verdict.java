@@ -10,20 +10,9 @@ final class Verdict {
     private Verdict() {
     }
 
-    /**
-     * What Jetty answers, as HTML, to a request line it refuses before any application sees it (an
-     * encoded NUL or an ambiguous segment in the path). Counted apart: the platform's code cannot shape it.
-     */
-    static boolean rejectedByJetty(Rest.Reply reply) {
-        return reply.status() == 400 && reply.body() != null && reply.body().startsWith("<h1>Bad Message 400</h1>");
-    }
-
     /** @return why the answer breaks the rules, or null when it does not */
     static String problem(Rest.Reply reply) {
         String body = reply.body() == null ? "" : reply.body();
-        if (rejectedByJetty(reply)) {
-            return null;
-        }
         if (reply.status() >= 500) {
             return "server error " + reply.status();
         }
