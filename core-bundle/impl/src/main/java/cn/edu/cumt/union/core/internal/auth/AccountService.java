@@ -33,7 +33,7 @@ import cn.edu.cumt.union.core.internal.audit.AuditLogImpl;
 import cn.edu.cumt.union.core.internal.config.LiveConfig;
 import cn.edu.cumt.union.core.internal.member.MemberEntity;
 import cn.edu.cumt.union.core.internal.rest.RequestContext;
-import cn.edu.cumt.union.core.internal.rest.RetryLater;
+import cn.edu.cumt.union.api.rest.RetryLater;
 
 /**
  * Logging in and out, changing one's own password, and the first operator account. Settings come

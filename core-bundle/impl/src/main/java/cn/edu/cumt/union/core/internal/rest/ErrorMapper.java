@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.rest.ErrorDTO;
+import cn.edu.cumt.union.api.rest.RetryLater;
 import cn.edu.cumt.union.api.rest.UnionRest;
 
 /**

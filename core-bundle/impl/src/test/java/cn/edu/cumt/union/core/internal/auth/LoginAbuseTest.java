@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.Test;
 
 import cn.edu.cumt.union.api.rest.ApiException;
-import cn.edu.cumt.union.core.internal.rest.RetryLater;
+import cn.edu.cumt.union.api.rest.RetryLater;
 
 /**
  * What a stranger can do with wrong passwords (defaults: an account or name locks after 10 failures

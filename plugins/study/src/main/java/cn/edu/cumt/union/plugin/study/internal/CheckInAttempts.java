@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.RetryLater;
 
 /**
  * Wrong check-in codes per member and session. A code has six digits: without a limit a member's
@@ -32,9 +32,10 @@ final class CheckInAttempts {
         Wrong current = wrong.get(key(sessionId, memberId));
         if (current != null && current.count() >= MAX_WRONG) {
             if (now.isBefore(current.last().plus(PAUSE))) {
-                throw new ApiException(429, "study.check-in.too-many-attempts",
+                throw new RetryLater(429, "study.check-in.too-many-attempts",
                         "签到码错误次数过多，请 " + PAUSE.toMinutes() + " 分钟后再试，或请组织者补录",
-                        "Too many wrong codes: try again in " + PAUSE.toMinutes() + " minutes, or ask the organiser to record you");
+                        "Too many wrong codes: try again in " + PAUSE.toMinutes() + " minutes, or ask the organiser to record you",
+                        Duration.between(now, current.last().plus(PAUSE)));
             }
             wrong.remove(key(sessionId, memberId), current);
         }

@@ -63,6 +63,13 @@ public class StudyAttendanceTest extends StudyTestBase {
         // now even the right code waits: a guesser cannot tell that a guess was right
         expect(429, "study.check-in.too-many-attempts", () -> study.checkIn(member(101), session.id(), wrong));
         expect(429, "study.check-in.too-many-attempts", () -> study.checkIn(member(101), session.id(), right));
+        clock.now = T0.plusSeconds(60);
+        try {
+            study.checkIn(member(101), session.id(), right);
+            org.junit.Assert.fail("still waiting");
+        } catch (cn.edu.cumt.union.api.rest.RetryLater waiting) {
+            assertEquals("Retry-After: the rest of the pause", CheckInAttempts.PAUSE.toSeconds() - 60, waiting.retryAfterSeconds());
+        }
         assertEquals("waiting attempts are not audited", audited,
                 audit.lines.stream().filter(line -> line.equals("denied study.checkin " + session.id())).count());
         // another member is not touched

@@ -1,12 +1,11 @@
-package cn.edu.cumt.union.core.internal.rest;
+package cn.edu.cumt.union.api.rest;
 
 import java.time.Duration;
 
-import cn.edu.cumt.union.api.rest.ApiException;
-
 /**
- * A refusal that lifts by itself (a lock, a throttle): the {@link ErrorMapper} adds
- * {@code Retry-After} with the whole seconds left, at least 1.
+ * A refusal that lifts by itself (a lock, a throttle: usually 429 or 423): the platform's error mapper
+ * answers it with {@code Retry-After}, the whole seconds left, at least 1, so that a client knows when
+ * to come back. E.g. {@code new RetryLater(429, "study.check-in.too-many-attempts", "…", "…", left)}.
  */
 public class RetryLater extends ApiException {
 
