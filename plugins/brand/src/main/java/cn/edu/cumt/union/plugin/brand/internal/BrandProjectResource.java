@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import cn.edu.cumt.union.api.rest.Fields;
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.rest.Paging;
 import cn.edu.cumt.union.api.rest.QueryDoc;
@@ -52,10 +53,10 @@ public class BrandProjectResource {
     @GET
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     @RestDoc("项目列表 List projects")
-    public PageDTO<BrandProjectDTO> list(@Context SecurityContext sc, @QueryParam("year") @QueryDoc(type = "integer", min = BrandInputs.MIN_YEAR, max = BrandInputs.MAX_YEAR) String year,
+    public PageDTO<BrandProjectDTO> list(@Context SecurityContext sc, @QueryParam("year") @QueryDoc(type = "integer", min = Fields.MIN_YEAR, max = Fields.MAX_YEAR) String year,
             @QueryParam("unitId") Long unitId, @QueryParam("status") String status,
             @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
-        return brand.list(UnionPrincipal.of(sc), BrandInputs.year(year), unitId, BrandInputs.status(status),
+        return brand.list(UnionPrincipal.of(sc), BrandInputs.year(year), unitId, Fields.option("status", status, BrandStatus.class),
                 Paging.offset(offset), Paging.limit(limit));
     }
 

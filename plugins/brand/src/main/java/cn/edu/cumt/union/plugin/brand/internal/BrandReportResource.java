@@ -6,22 +6,22 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
-import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import javax.ws.rs.core.StreamingOutput;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.Fields;
 import cn.edu.cumt.union.api.rest.QueryDoc;
 import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.table.Reports;
 import cn.edu.cumt.union.api.table.TableFormat;
 import cn.edu.cumt.union.api.table.Tables;
 
@@ -44,28 +44,15 @@ public class BrandReportResource {
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     @Produces({ MediaType.APPLICATION_JSON, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
     @RestDoc(value = "一会一品年度报表 Yearly brand report", entity = BrandReportDTO.class, files = { "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" })
-    public Response report(@Context SecurityContext sc, @QueryParam("year") @QueryDoc(type = "integer", required = true, min = BrandInputs.MIN_YEAR, max = BrandInputs.MAX_YEAR) String year,
+    public Response report(@Context SecurityContext sc, @QueryParam("year") @QueryDoc(type = "integer", required = true, min = Fields.MIN_YEAR, max = Fields.MAX_YEAR) String year,
             @QueryParam("format") @QueryDoc(values = { "json", "csv", "xlsx" }) String format) {
         Integer reportYear = BrandInputs.year(year);
         if (reportYear == null) {
             throw ApiException.missingField("year");
         }
-        TableFormat file = null;
-        if (format != null && !format.isBlank() && !"json".equalsIgnoreCase(format.trim())) {
-            file = TableFormat.fromName(format);
-            if (file == null) {
-                throw ApiException.invalidField("format", "应为 json、xlsx 或 csv", "must be json, xlsx or csv");
-            }
-        }
+        TableFormat file = Reports.format(format);
         BrandReportDTO report = brand.report(UnionPrincipal.of(sc), reportYear);
-        if (file == null) {
-            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        TableFormat chosen = file;
-        StreamingOutput body = out -> tables.write(chosen, "一会一品" + reportYear, BrandService.REPORT_HEADER,
-                BrandService.reportRows(report), out);
-        String filename = "brand-report-" + reportYear + "." + chosen.extension();
-        return Response.ok(body, chosen.mediaType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"").build();
+        return Reports.response(tables, file, report, "一会一品" + reportYear, BrandService.REPORT_HEADER,
+                () -> BrandService.reportRows(report), "brand-report-" + reportYear);
     }
 }

@@ -35,10 +35,12 @@ import cn.edu.cumt.union.api.flow.FlowCase;
 import cn.edu.cumt.union.api.flow.FlowOutcome;
 import cn.edu.cumt.union.api.flow.Flows;
 import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.Fields;
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.security.UnitScope;
 import cn.edu.cumt.union.api.storage.SchemaReady;
 import cn.edu.cumt.union.api.task.TaskDTO;
 
@@ -170,7 +172,7 @@ public class BrandService {
         }
         BrandDecision decision = input.decision();
         boolean approve = decision == BrandDecision.APPROVE;
-        String comment = BrandInputs.text("comment", input.comment(), BrandInputs.MAX_COMMENT, !approve);
+        String comment = Fields.text("comment", input.comment(), BrandInputs.MAX_COMMENT, !approve);
         BigDecimal granted = null;
         if (approve) {
             granted = BrandInputs.money("fundingGranted", input.fundingGranted());
@@ -194,9 +196,9 @@ public class BrandService {
     /** 转办: a union administrator hands the review to one reviewer ({@code assignee} absent: back to all). */
     public BrandProjectDetailDTO reassign(UnionPrincipal caller, long id, ReassignDTO input) {
         requireUnionAdmin(caller);
-        String assignee = BrandInputs.text("assignee", input == null ? null : input.assignee(), BrandInputs.MAX_USERNAME,
+        String assignee = Fields.text("assignee", input == null ? null : input.assignee(), BrandInputs.MAX_USERNAME,
                 false);
-        String comment = BrandInputs.text("comment", input == null ? null : input.comment(), BrandInputs.MAX_COMMENT,
+        String comment = Fields.text("comment", input == null ? null : input.comment(), BrandInputs.MAX_COMMENT,
                 false);
         return change(caller, id, "brand.project.reassign", (em, project, now) -> {
             BrandStatus status = BrandFlow.next(project.getStatus(), BrandAction.REASSIGN);
@@ -216,19 +218,19 @@ public class BrandService {
      * administrators. Members and operators manage no unit, so nothing here waits on them.
      */
     public List<TaskDTO> tasksFor(UnionPrincipal user) {
-        Set<Long> scope = access.manageableUnitIds(user);
-        if (scope != null && scope.isEmpty()) {
+        UnitScope scope = access.manageableUnits(user);
+        if (!scope.isAll() && scope.unitIds().isEmpty()) {
             return List.of();
         }
         Instant now = clock.instant();
         Map<Long, String> names = unitNames();
         return jpa.txExpr(TransactionType.Required, em -> {
             TypedQuery<BrandProjectEntity> open = em.createQuery("select p from BrandProjectEntity p"
-                    + " where p.status in :open" + (scope == null ? "" : " and p.unitId in :units") + " order by p.id",
+                    + " where p.status in :open" + (scope.isAll() ? "" : " and p.unitId in :units") + " order by p.id",
                     BrandProjectEntity.class).setParameter("open", EnumSet.of(BrandStatus.SUBMITTED, BrandStatus.RETURNED))
                     .setMaxResults(MAX_TASKS);
-            if (scope != null) {
-                open.setParameter("units", scope);
+            if (!scope.isAll()) {
+                open.setParameter("units", scope.unitIds());
             }
             List<TaskDTO> tasks = new ArrayList<>();
             for (BrandProjectEntity project : open.getResultList()) {
@@ -340,14 +342,14 @@ public class BrandService {
      */
     public PageDTO<BrandProjectDTO> list(UnionPrincipal caller, Integer year, Long unitId, BrandStatus status,
             int offset, int limit) {
-        Set<Long> scope = access.manageableUnitIds(caller);
+        UnitScope scope = access.manageableUnits(caller);
         List<String> where = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
-        if (scope != null) {
-            where.add(scope.isEmpty() ? "p.status in :public" : "(p.unitId in :units or p.status in :public)");
+        if (!scope.isAll()) {
+            where.add(scope.unitIds().isEmpty() ? "p.status in :public" : "(p.unitId in :units or p.status in :public)");
             parameters.put("public", PUBLIC);
-            if (!scope.isEmpty()) {
-                parameters.put("units", scope);
+            if (!scope.unitIds().isEmpty()) {
+                parameters.put("units", scope.unitIds());
             }
         }
         if (year != null) {
@@ -375,7 +377,7 @@ public class BrandService {
             List<BrandProjectEntity> page = rows.setFirstResult(offset).setMaxResults(limit).getResultList();
             Map<Long, BigDecimal> paid = disbursed(em, page.stream().map(BrandProjectEntity::getId).toList());
             List<BrandProjectDTO> items = page.stream().map(p -> p.toDTO(unitName(names, p.getUnitId()),
-                    paid.getOrDefault(p.getId(), zero()), scope == null || scope.contains(p.getUnitId()))).toList();
+                    paid.getOrDefault(p.getId(), zero()), scope.covers(p.getUnitId()))).toList();
             return new PageDTO<>(items, count.getSingleResult(), offset, limit);
         });
     }
@@ -402,8 +404,8 @@ public class BrandService {
      * (all units for a union administrator), in directory order, with money summed.
      */
     public BrandReportDTO report(UnionPrincipal caller, int year) {
-        Set<Long> scope = access.manageableUnitIds(caller);
-        if (scope != null && scope.isEmpty()) {
+        UnitScope scope = access.manageableUnits(caller);
+        if (!scope.isAll() && scope.unitIds().isEmpty()) {
             return new BrandReportDTO(year, 0, zero(), zero(), zero(), List.of());
         }
         Map<Long, Integer> order = new HashMap<>();
@@ -414,11 +416,11 @@ public class BrandService {
         }
         List<BrandReportRowDTO> rows = jpa.txExpr(TransactionType.Required, em -> {
             TypedQuery<BrandProjectEntity> query = em.createQuery("select p from BrandProjectEntity p"
-                    + " where p.year = :year and p.status <> :withdrawn" + (scope == null ? "" : " and p.unitId in :units")
+                    + " where p.year = :year and p.status <> :withdrawn" + (scope.isAll() ? "" : " and p.unitId in :units")
                     + " order by p.id", BrandProjectEntity.class)
                     .setParameter("year", year).setParameter("withdrawn", BrandStatus.WITHDRAWN);
-            if (scope != null) {
-                query.setParameter("units", scope);
+            if (!scope.isAll()) {
+                query.setParameter("units", scope.unitIds());
             }
             List<BrandProjectEntity> projects = query.getResultList();
             Map<Long, BigDecimal> paid = disbursed(em, projects.stream().map(BrandProjectEntity::getId).toList());
@@ -569,10 +571,10 @@ public class BrandService {
         if (input.unitId() == null) {
             throw ApiException.missingField("unitId");
         }
-        int year = BrandInputs.year("year", input.year());
-        String name = BrandInputs.text("name", input.name(), BrandInputs.MAX_NAME, true);
-        String aims = BrandInputs.text("aims", input.aims(), BrandInputs.MAX_AIMS, true);
-        String plan = BrandInputs.text("plan", input.plan(), BrandInputs.MAX_PLAN, true);
+        int year = Fields.year("year", input.year());
+        String name = Fields.text("name", input.name(), BrandInputs.MAX_NAME, true);
+        String aims = Fields.text("aims", input.aims(), BrandInputs.MAX_AIMS, true);
+        String plan = Fields.text("plan", input.plan(), BrandInputs.MAX_PLAN, true);
         BigDecimal budget = BrandInputs.money("budgetAsked", input.budgetAsked());
         return new BrandProjectEditDTO(input.unitId(), year, name, aims, plan, budget);
     }

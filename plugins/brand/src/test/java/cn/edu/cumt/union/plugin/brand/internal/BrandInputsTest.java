@@ -35,9 +35,9 @@ public class BrandInputsTest {
         expect(400, "request.field-invalid", () -> BrandInputs.year("1999"));
         expect(400, "request.field-invalid", () -> BrandInputs.year("2100"));
         expect(400, "request.field-invalid", () -> BrandInputs.year("twenty"));
-        assertEquals(BrandStatus.IN_PROGRESS, BrandInputs.status("in_progress"));
-        assertNull(BrandInputs.status(""));
-        expect(400, "request.field-invalid", () -> BrandInputs.status("DONE"));
+        assertEquals(BrandStatus.IN_PROGRESS, cn.edu.cumt.union.api.rest.Fields.option("status", "in_progress", BrandStatus.class));
+        assertNull(cn.edu.cumt.union.api.rest.Fields.option("status", "", BrandStatus.class));
+        expect(400, "request.field-invalid", () -> cn.edu.cumt.union.api.rest.Fields.option("status", "DONE", BrandStatus.class));
     }
 
     @Test
