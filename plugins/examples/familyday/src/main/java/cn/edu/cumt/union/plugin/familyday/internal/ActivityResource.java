@@ -1,6 +1,5 @@
 package cn.edu.cumt.union.plugin.familyday.internal;
 
-import java.util.List;
 
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
@@ -10,6 +9,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -19,6 +19,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import cn.edu.cumt.union.api.rest.PageDTO;
+import cn.edu.cumt.union.api.rest.Paging;
 import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
@@ -41,8 +43,8 @@ public class ActivityResource {
     @GET
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     @RestDoc("家庭日活动 Family day activities")
-    public List<ActivityDTO> list() {
-        return activities.list();
+    public PageDTO<ActivityDTO> list(@QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+        return activities.list(Paging.offset(offset), Paging.limit(limit));
     }
 
     @GET
@@ -57,7 +59,7 @@ public class ActivityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
     @RestDoc(value = "新建活动 Create an activity", status = 201, entity = ActivityDTO.class)
-    public Response create(@Context SecurityContext security, ActivityInputDTO input) {
+    public Response create(@Context SecurityContext security, ActivityEditDTO input) {
         return Response.status(201).entity(activities.create(UnionPrincipal.of(security), input)).build();
     }
 

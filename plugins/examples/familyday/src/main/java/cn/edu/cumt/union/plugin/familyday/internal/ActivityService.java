@@ -1,7 +1,7 @@
 package cn.edu.cumt.union.plugin.familyday.internal;
 
 import java.time.Clock;
-import java.util.List;
+import java.time.Instant;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -14,6 +14,8 @@ import cn.edu.cumt.union.api.audit.AuditLog;
 import cn.edu.cumt.union.api.directory.Directory;
 import cn.edu.cumt.union.api.directory.UnitDTO;
 import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.rest.Fields;
+import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.storage.SchemaReady;
@@ -25,8 +27,9 @@ import cn.edu.cumt.union.api.storage.SchemaReady;
 @Component(service = ActivityService.class)
 public class ActivityService {
 
-    /** The unit that owns this plugin (the manifest's Union-Plugin-Unit). */
-    static final String OWNER_UNIT = "MINING";
+    static final int MAX_TITLE = 200;
+    static final int MAX_DESCRIPTION = 2000;
+    static final int MAX_PLACE = 200;
     /** The record type of an activity's files: {@code /api/attachments/familyday/activity/<id>}. */
     static final String ATTACHMENT_TYPE = "activity";
 
@@ -55,10 +58,11 @@ public class ActivityService {
         this.clock = clock;
     }
 
-    public List<ActivityDTO> list() {
-        return jpa.txExpr(TransactionType.Required, em -> em
-                .createQuery("SELECT a FROM ActivityEntity a ORDER BY a.startsAt DESC, a.id DESC", ActivityEntity.class)
-                .setMaxResults(500).getResultList().stream().map(ActivityEntity::toDTO).toList());
+    public PageDTO<ActivityDTO> list(int offset, int limit) {
+        return jpa.txExpr(TransactionType.Required, em -> new PageDTO<>(em
+                .createQuery("select a from ActivityEntity a order by a.startsAt desc, a.id desc", ActivityEntity.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList().stream().map(ActivityEntity::toDTO).toList(),
+                em.createQuery("select count(a) from ActivityEntity a", Long.class).getSingleResult(), offset, limit));
     }
 
     public ActivityDTO get(long id) {
@@ -71,19 +75,15 @@ public class ActivityService {
         });
     }
 
-    public ActivityDTO create(UnionPrincipal caller, ActivityInputDTO input) {
+    public ActivityDTO create(UnionPrincipal caller, ActivityEditDTO input) {
         requireManager(caller);
-        if (input == null) {
-            throw ApiException.badRequest("familyday.body-missing", "请求体为空", "The request has no body");
-        }
-        String title = text("title", input.title(), 200, true);
-        String description = text("description", input.description(), 2000, false);
-        String place = text("place", input.place(), 200, false);
-        if (input.startsAt() == null) {
-            throw ApiException.missingField("startsAt");
-        }
+        Fields.body(input);
+        String title = Fields.text("title", input.title(), MAX_TITLE, true);
+        String description = Fields.text("description", input.description(), MAX_DESCRIPTION, false);
+        String place = Fields.text("place", input.place(), MAX_PLACE, false);
+        Instant startsAt = Fields.time("startsAt", input.startsAt());
         ActivityDTO created = jpa.txExpr(TransactionType.Required, em -> {
-            ActivityEntity entity = new ActivityEntity(title, description, input.startsAt(), place, caller.username(), clock.instant());
+            ActivityEntity entity = new ActivityEntity(title, description, startsAt, place, caller.username(), clock.instant());
             em.persist(entity);
             em.flush();
             return entity.toDTO();
@@ -114,28 +114,14 @@ public class ActivityService {
 
     /** Whether the caller manages the owning unit. */
     boolean mayManage(UnionPrincipal caller) {
-        return directory.findUnitByCode(OWNER_UNIT).map(unit -> access.canManageUnit(caller, unit.id())).orElse(false);
+        return directory.ownUnit().map(unit -> access.canManageUnit(caller, unit.id())).orElse(false);
     }
 
     /** Only those who manage the owning unit change its activities (404 for others, like the core). */
     void requireManager(UnionPrincipal caller) {
-        UnitDTO unit = directory.findUnitByCode(OWNER_UNIT)
+        UnitDTO unit = directory.ownUnit()
                 .orElseThrow(() -> ApiException.notFound("familyday.unit-missing", "本插件的所属单位不存在", "The plugin's unit does not exist"));
         access.requireManageUnit(caller, unit.id());
-    }
-
-    private static String text(String field, String value, int max, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw ApiException.missingField(field);
-            }
-            return null;
-        }
-        String trimmed = value.strip();
-        if (trimmed.length() > max) {
-            throw ApiException.invalidField(field, "不能超过 " + max + " 个字符", "must be at most " + max + " characters");
-        }
-        return trimmed;
     }
 
     private static ApiException notFound(long id) {

@@ -42,7 +42,8 @@ public class ActivityServiceTest {
         jpa.clear("FAMILYDAY_SIGNUP", "FAMILYDAY_ACTIVITY");
         // The directory as the platform shows it to a unit plugin: its own unit only.
         directory = new FakeDirectory();
-        directory.unit(OWN_UNIT, ActivityService.OWNER_UNIT, "本单位", UnitKind.UNIT, null);
+        directory.unit(OWN_UNIT, "MINING", "本单位", UnitKind.UNIT, null);
+        directory.ownUnitId = OWN_UNIT;
         attachments = new FakeAttachments("familyday", jpa);
         service = new ActivityService(jpa, directory, new FakeAccess(directory), new FakeAudit(), attachments,
                 Clock.fixed(NOW, ZoneOffset.UTC));
@@ -50,35 +51,35 @@ public class ActivityServiceTest {
 
     @Test
     public void theUnitsAdministratorCreatesAndEveryoneReads() {
-        ActivityDTO created = service.create(ownAdmin, new ActivityInputDTO("  家庭日  ", "亲子活动", NOW, "南湖操场"));
+        ActivityDTO created = service.create(ownAdmin, new ActivityEditDTO("  家庭日  ", "亲子活动", NOW, "南湖操场"));
         assertEquals("家庭日", created.title());
         assertEquals("own-admin", created.createdBy());
-        assertEquals(1, service.list().size());
+        assertEquals(1, service.list(0, 50).total());
         assertEquals(created, service.get(created.id()));
     }
 
     @Test
     public void anotherUnitsAdministratorIsRefusedAndNothingIsStored() {
         try {
-            service.create(otherAdmin, new ActivityInputDTO("家庭日", null, NOW, null));
+            service.create(otherAdmin, new ActivityEditDTO("家庭日", null, NOW, null));
             fail("another unit's administrator created an activity");
         } catch (ApiException refused) {
             assertEquals(404, refused.status());
         }
-        assertTrue(service.list().isEmpty());
+        assertTrue(service.list(0, 50).items().isEmpty());
     }
 
     @Test
     public void badInputIsA400() {
-        assertStatus(400, () -> service.create(ownAdmin, new ActivityInputDTO(" ", null, NOW, null)));
-        assertStatus(400, () -> service.create(ownAdmin, new ActivityInputDTO("x".repeat(201), null, NOW, null)));
-        assertStatus(400, () -> service.create(ownAdmin, new ActivityInputDTO("家庭日", null, null, null)));
+        assertStatus(400, () -> service.create(ownAdmin, new ActivityEditDTO(" ", null, NOW, null)));
+        assertStatus(400, () -> service.create(ownAdmin, new ActivityEditDTO("x".repeat(201), null, NOW, null)));
+        assertStatus(400, () -> service.create(ownAdmin, new ActivityEditDTO("家庭日", null, null, null)));
         assertStatus(400, () -> service.create(ownAdmin, null));
     }
 
     @Test
     public void deleteRemovesAndUnknownIdsAre404() {
-        ActivityDTO created = service.create(ownAdmin, new ActivityInputDTO("家庭日", null, NOW, null));
+        ActivityDTO created = service.create(ownAdmin, new ActivityEditDTO("家庭日", null, NOW, null));
         attachments.add(ActivityService.ATTACHMENT_TYPE, Long.toString(created.id()), "程序单.pdf", "application/pdf", 10);
         service.delete(ownAdmin, created.id());
         assertStatus(404, () -> service.get(created.id()));
@@ -88,7 +89,7 @@ public class ActivityServiceTest {
 
     @Test
     public void membersOfTheUnitSeeAnActivitysFilesAndOnlyItsManagersChangeThem() {
-        ActivityDTO created = service.create(ownAdmin, new ActivityInputDTO("家庭日", null, NOW, null));
+        ActivityDTO created = service.create(ownAdmin, new ActivityEditDTO("家庭日", null, NOW, null));
         String id = Long.toString(created.id());
         directory.member(40, OWN_UNIT, MemberStatus.ACTIVE);
         UnionPrincipal member = new UnionPrincipal(4, "m", 40L, OWN_UNIT, Set.of(Roles.MEMBER), Set.of(), "s4");

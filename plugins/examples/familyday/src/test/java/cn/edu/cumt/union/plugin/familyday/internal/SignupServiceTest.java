@@ -42,18 +42,19 @@ public class SignupServiceTest {
         jpa.clear("FAMILYDAY_SIGNUP", "FAMILYDAY_ACTIVITY");
         // The directory as the platform shows it to this plugin: MINING and its members only.
         FakeDirectory directory = new FakeDirectory();
-        directory.unit(UNIT, ActivityService.OWNER_UNIT, "矿业工程学院", UnitKind.UNIT, null);
+        directory.unit(UNIT, "MINING", "矿业工程学院", UnitKind.UNIT, null);
+        directory.ownUnitId = UNIT;
         directory.member(20, UNIT, MemberStatus.ACTIVE);
         FakeAudit audit = new FakeAudit();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         activities = new ActivityService(jpa, directory, new FakeAccess(directory), audit, new FakeAttachments("familyday", jpa), clock);
-        notifications = new FakeNotifications(directory, jpa, ActivityService.OWNER_UNIT);
+        notifications = new FakeNotifications(directory, jpa, "MINING");
         signups = new SignupService(jpa, activities, directory, audit, notifications, clock);
     }
 
     @Test
     public void aMemberSignsUpOnceAndMayChangeIt() {
-        long day = activities.create(admin, new ActivityInputDTO("家庭日", null, NOW.plusSeconds(86_400), "南湖")).id();
+        long day = activities.create(admin, new ActivityEditDTO("家庭日", null, NOW.plusSeconds(86_400), "南湖")).id();
         signups.signUp(member, day, new SignupInputDTO(1, 2));
         SignupDTO changed = signups.signUp(member, day, new SignupInputDTO(1, 1));
         assertEquals(1, changed.children());
@@ -69,10 +70,10 @@ public class SignupServiceTest {
 
     @Test
     public void membersOfOtherUnitsAndLateComersAreRefused() {
-        long day = activities.create(admin, new ActivityInputDTO("家庭日", null, NOW.plusSeconds(86_400), null)).id();
+        long day = activities.create(admin, new ActivityEditDTO("家庭日", null, NOW.plusSeconds(86_400), null)).id();
         assertStatus(403, () -> signups.signUp(outsider, day, new SignupInputDTO(0, 0)));
         assertStatus(403, () -> signups.signUp(admin, day, new SignupInputDTO(0, 0)));
-        long past = activities.create(admin, new ActivityInputDTO("去年家庭日", null, NOW.minusSeconds(60), null)).id();
+        long past = activities.create(admin, new ActivityEditDTO("去年家庭日", null, NOW.minusSeconds(60), null)).id();
         assertStatus(409, () -> signups.signUp(member, past, new SignupInputDTO(0, 0)));
         assertStatus(400, () -> signups.signUp(member, day, new SignupInputDTO(-1, 0)));
         assertStatus(400, () -> signups.signUp(member, day, new SignupInputDTO(0, 7)));

@@ -4,5 +4,5 @@ import java.time.Instant;
 import cn.edu.cumt.union.api.rest.Nullable;
 
 /** What a unit administrator sends to create an activity. */
-public record ActivityInputDTO(String title, @Nullable String description, Instant startsAt, @Nullable String place) {
+public record ActivityEditDTO(String title, @Nullable String description, Instant startsAt, @Nullable String place) {
 }
