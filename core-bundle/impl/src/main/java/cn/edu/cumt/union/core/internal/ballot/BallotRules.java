@@ -1,6 +1,7 @@
 package cn.edu.cumt.union.core.internal.ballot;
 
 import java.nio.charset.StandardCharsets;
+import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -31,8 +32,8 @@ final class BallotRules {
     static final int MAX_TITLE = 200;
     static final int MAX_LABEL = 200;
     static final int MAX_CATEGORY = 40;
-    /** Width of the vote table's CHOICES column: every choice fits, so a slot is filled in place. */
-    static final int CHOICES_WIDTH = 300;
+    /** Width of the vote table's CHOICES column: one bit per option in hex, so a slot is filled in place. */
+    static final int CHOICES_WIDTH = 32;
     static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{1,40}");
     static final Pattern DUTY = Pattern.compile("[a-z][a-z0-9-]{1,39}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -189,20 +190,23 @@ final class BallotRules {
         return List.copyOf(picked);
     }
 
-    /** The choices as the vote table stores them: indexes, comma-separated, blank-padded to {@link #CHOICES_WIDTH}. */
+    /** The choices as the vote table stores them: a bit per option index, {@link #CHOICES_WIDTH} hex digits. */
     static String encode(List<Integer> indexes) {
-        String text = indexes.stream().map(String::valueOf).collect(Collectors.joining(","));
-        return pad(text, CHOICES_WIDTH);
+        BigInteger bits = BigInteger.ZERO;
+        for (int i : indexes) {
+            bits = bits.setBit(i);
+        }
+        String hex = bits.toString(16);
+        return "0".repeat(CHOICES_WIDTH - hex.length()) + hex;
     }
 
+    /** @return the option indexes of stored choices, ascending */
     static List<Integer> decode(String stored) {
-        String text = stored == null ? "" : stored.strip();
-        if (text.isEmpty()) {
-            return List.of();
-        }
+        BigInteger bits = new BigInteger(stored.strip(), 16);
         List<Integer> indexes = new ArrayList<>();
-        for (String part : text.split(",")) {
-            indexes.add(Integer.valueOf(part));
+        for (int i = bits.getLowestSetBit(); i >= 0; i = bits.getLowestSetBit()) {
+            indexes.add(i);
+            bits = bits.clearBit(i);
         }
         return indexes;
     }
