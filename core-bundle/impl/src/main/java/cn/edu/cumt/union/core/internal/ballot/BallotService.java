@@ -30,6 +30,8 @@ import cn.edu.cumt.union.api.directory.Directory;
 import cn.edu.cumt.union.api.directory.MemberPlacement;
 import cn.edu.cumt.union.api.duty.Duties;
 import cn.edu.cumt.union.api.rest.ApiException;
+import cn.edu.cumt.union.api.security.Roles;
+import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.storage.SchemaReady;
 import cn.edu.cumt.union.core.internal.directory.DirectoryImpl;
 import cn.edu.cumt.union.core.internal.duty.DutyService;
@@ -148,6 +150,45 @@ public class BallotService {
     }
 
     // ---- voters ----
+
+    /** @return the ballots the user may see: eligible today, or voted in; union administrators and operators see all */
+    public List<BallotViewDTO> visibleTo(UnionPrincipal user) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZONE);
+        boolean all = seesAll(user);
+        List<BallotViewDTO> views = new ArrayList<>();
+        for (BallotDTO ballot : list(null)) {
+            boolean eligible = user.memberId() != null && eligible(ballot, user.memberId(), today);
+            boolean voted = user.memberId() != null && hasVoted(ballot.id(), user.memberId());
+            if (all || eligible || voted) {
+                views.add(new BallotViewDTO(ballot, eligible, voted));
+            }
+        }
+        return views;
+    }
+
+    /** @return the ballot as the user may read it; 404 when unknown, 403 when it does not concern them */
+    public BallotViewDTO view(UnionPrincipal user, long id) {
+        BallotDTO ballot = find(id).orElseThrow(() -> notFound(id));
+        boolean eligible = user.memberId() != null && eligible(ballot, user.memberId(), LocalDate.ofInstant(clock.instant(), ZONE));
+        boolean voted = user.memberId() != null && hasVoted(id, user.memberId());
+        if (!eligible && !voted && !seesAll(user)) {
+            throw ApiException.forbidden("ballot.not-eligible", "您不在本次投票的投票人范围内", "You may not vote on this ballot");
+        }
+        return new BallotViewDTO(ballot, eligible, voted);
+    }
+
+    /** @return the open ballots the user may vote in and has not voted in yet */
+    public List<BallotDTO> waitingOn(UnionPrincipal user) {
+        if (user.memberId() == null) {
+            return List.of();
+        }
+        return visibleTo(user).stream().filter(v -> v.eligible() && !v.voted()
+                && v.ballot().status() == cn.edu.cumt.union.api.ballot.BallotStatus.OPEN).map(BallotViewDTO::ballot).toList();
+    }
+
+    static boolean seesAll(UnionPrincipal user) {
+        return user.hasRole(Roles.UNION_ADMIN) || user.hasRole(Roles.OPERATOR);
+    }
 
     /** @return whether the member may vote on the ballot on the day: active, in its audience, holding its duty */
     public boolean eligible(BallotDTO ballot, long memberId, LocalDate day) {
