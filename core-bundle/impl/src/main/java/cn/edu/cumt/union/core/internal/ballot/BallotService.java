@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import cn.edu.cumt.union.api.audit.AuditLog;
+import cn.edu.cumt.union.api.ballot.BallotChecks;
 import cn.edu.cumt.union.api.ballot.BallotDTO;
 import cn.edu.cumt.union.api.ballot.BallotDefinition;
 import cn.edu.cumt.union.api.ballot.BallotOption;
@@ -77,7 +78,7 @@ public class BallotService {
 
     /** Creates a ballot for {@code owner}, with one free vote slot per voter eligible now and some to spare. */
     public BallotDTO create(String owner, String createdBy, BallotDefinition input) {
-        BallotDefinition valid = BallotRules.validate(input);
+        BallotDefinition valid = BallotChecks.validate(input);
         Instant now = clock.instant();
         int eligible = eligibleCount(valid, LocalDate.ofInstant(valid.opensAt().isAfter(now) ? valid.opensAt() : now, ZONE));
         BallotDTO created = jpa.txExpr(TransactionType.Required, em -> {
@@ -204,18 +205,18 @@ public class BallotService {
     /** Casts the member's vote. @return the receipt, which exists nowhere else afterwards */
     public ReceiptDTO cast(long memberId, long id, List<String> keys) {
         BallotDTO ballot = find(id).orElseThrow(() -> notFound(id));
-        BallotRules.requireOpen(ballot);
+        BallotChecks.requireOpen(ballot);
         Instant now = clock.instant();
         if (!eligible(ballot, memberId, LocalDate.ofInstant(now, ZONE))) {
             throw ApiException.forbidden("ballot.not-eligible", "您不在本次投票的投票人范围内", "You may not vote on this ballot");
         }
-        List<Integer> choices = BallotRules.choices(ballot, keys);
+        List<Integer> choices = BallotChecks.choices(ballot, keys);
         String receipt = BallotRules.newReceipt();
         String digest = BallotRules.digest(receipt);
         try {
             jpa.tx(TransactionType.Required, em -> {
                 BallotEntity locked = em.find(BallotEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
-                BallotRules.requireOpen(locked.toDTO(clock.instant()));
+                BallotChecks.requireOpen(locked.toDTO(clock.instant()));
                 if (!clock.instant().isBefore(ballot.closesAt())) {
                     throw ApiException.conflict("ballot.closed", "投票已结束", "The ballot is closed");
                 }

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.Test;
 
+import cn.edu.cumt.union.api.ballot.BallotChecks;
 import cn.edu.cumt.union.api.ballot.BallotDTO;
 import cn.edu.cumt.union.api.ballot.BallotDefinition;
 import cn.edu.cumt.union.api.ballot.BallotOption;
@@ -32,7 +33,7 @@ public class BallotRulesTest {
     }
 
     private static BallotDTO ballot(int maxChoices, Map<String, Integer> perCategory) {
-        BallotDefinition valid = BallotRules.validate(definition(OPTIONS, maxChoices, perCategory));
+        BallotDefinition valid = BallotChecks.validate(definition(OPTIONS, maxChoices, perCategory));
         return new BallotDTO(1, "core", valid.title(), valid.options(), OPENS, CLOSES, null, BallotStatus.OPEN, true, null,
                 null, valid.maxChoices(), valid.maxPerCategory(), "union");
     }
@@ -43,46 +44,46 @@ public class BallotRulesTest {
 
     @Test
     public void aDefinitionMustBeWhole() {
-        assertEquals("request.field-missing", code(() -> BallotRules.validate(definition(List.of(), 1, Map.of()))));
-        assertEquals("request.field-invalid", code(() -> BallotRules.validate(definition(List.of(
+        assertEquals("request.field-missing", code(() -> BallotChecks.validate(definition(List.of(), 1, Map.of()))));
+        assertEquals("request.field-invalid", code(() -> BallotChecks.validate(definition(List.of(
                 new BallotOption("a", "x", null), new BallotOption("a", "y", null)), 1, Map.of()))));
-        assertEquals("request.field-invalid", code(() -> BallotRules.validate(definition(List.of(
+        assertEquals("request.field-invalid", code(() -> BallotChecks.validate(definition(List.of(
                 new BallotOption("a b", "x", null)), 1, Map.of()))));
         assertEquals("more choices than options", "request.field-invalid",
-                code(() -> BallotRules.validate(definition(OPTIONS, 6, Map.of()))));
+                code(() -> BallotChecks.validate(definition(OPTIONS, 6, Map.of()))));
         assertEquals("a limit for a category no option has", "request.field-invalid",
-                code(() -> BallotRules.validate(definition(OPTIONS, 2, Map.of("团队", 1)))));
-        assertEquals("closes before it opens", "request.field-invalid", code(() -> BallotRules.validate(
+                code(() -> BallotChecks.validate(definition(OPTIONS, 2, Map.of("团队", 1)))));
+        assertEquals("closes before it opens", "request.field-invalid", code(() -> BallotChecks.validate(
                 new BallotDefinition("t", OPTIONS, CLOSES, OPENS, true, null, null, 1, Map.of()))));
         List<BallotOption> many = new ArrayList<>();
         for (int i = 0; i <= 100; i++) {
             many.add(new BallotOption("o" + i, "候选人" + i, null));
         }
-        assertEquals("request.field-invalid", code(() -> BallotRules.validate(definition(many, 1, Map.of()))));
+        assertEquals("request.field-invalid", code(() -> BallotChecks.validate(definition(many, 1, Map.of()))));
     }
 
     @Test
     public void aVoteIsCheckedOptionByOptionAndByLimit() {
         BallotDTO ballot = ballot(3, Map.of("个人", 2, "集体", 1));
-        assertEquals(List.of(0, 3), BallotRules.choices(ballot, List.of("g1", "a")));
-        assertEquals("a blank vote", List.of(), BallotRules.choices(ballot, List.of()));
-        assertEquals("ballot.unknown-option", code(() -> BallotRules.choices(ballot, List.of("zz"))));
-        assertEquals("ballot.duplicate-option", code(() -> BallotRules.choices(ballot, List.of("a", "a"))));
-        assertEquals("ballot.too-many-choices", code(() -> BallotRules.choices(ballot, List.of("a", "b", "g1", "g2"))));
-        assertEquals("ballot.too-many-in-category", code(() -> BallotRules.choices(ballot, List.of("a", "b", "c"))));
-        assertEquals("ballot.too-many-in-category", code(() -> BallotRules.choices(ballot, List.of("g1", "g2"))));
+        assertEquals(List.of(0, 3), BallotChecks.choices(ballot, List.of("g1", "a")));
+        assertEquals("a blank vote", List.of(), BallotChecks.choices(ballot, List.of()));
+        assertEquals("ballot.unknown-option", code(() -> BallotChecks.choices(ballot, List.of("zz"))));
+        assertEquals("ballot.duplicate-option", code(() -> BallotChecks.choices(ballot, List.of("a", "a"))));
+        assertEquals("ballot.too-many-choices", code(() -> BallotChecks.choices(ballot, List.of("a", "b", "g1", "g2"))));
+        assertEquals("ballot.too-many-in-category", code(() -> BallotChecks.choices(ballot, List.of("a", "b", "c"))));
+        assertEquals("ballot.too-many-in-category", code(() -> BallotChecks.choices(ballot, List.of("g1", "g2"))));
     }
 
     @Test
     public void onlyAnOpenBallotTakesVotes() {
         BallotDTO open = ballot(1, Map.of());
-        BallotRules.requireOpen(open);
+        BallotChecks.requireOpen(open);
         BallotDTO scheduled = new BallotDTO(1, "core", "t", OPTIONS, OPENS, CLOSES, null, BallotStatus.SCHEDULED, true, null,
                 null, 1, Map.of(), "u");
         BallotDTO closed = new BallotDTO(1, "core", "t", OPTIONS, OPENS, CLOSES, CLOSES, BallotStatus.CLOSED, true, null,
                 null, 1, Map.of(), "u");
-        assertEquals("ballot.not-open", code(() -> BallotRules.requireOpen(scheduled)));
-        assertEquals("ballot.closed", code(() -> BallotRules.requireOpen(closed)));
+        assertEquals("ballot.not-open", code(() -> BallotChecks.requireOpen(scheduled)));
+        assertEquals("ballot.closed", code(() -> BallotChecks.requireOpen(closed)));
         assertTrue(BallotRules.due(open, CLOSES));
     }
 
