@@ -5,12 +5,9 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +32,10 @@ import cn.edu.cumt.union.api.directory.Audience;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.core.internal.auth.TestClock;
 import cn.edu.cumt.union.core.internal.directory.DirectoryImpl;
 import cn.edu.cumt.union.core.internal.duty.DutyGrantDTO;
 import cn.edu.cumt.union.core.internal.duty.DutyService;
-import cn.edu.cumt.union.core.internal.member.MemberEntity;
 import cn.edu.cumt.union.core.internal.org.TestDatabase;
 import cn.edu.cumt.union.core.internal.org.TestTree;
 import cn.edu.cumt.union.core.internal.security.AccessControlImpl;
@@ -46,11 +43,11 @@ import cn.edu.cumt.union.core.internal.security.AccessControlImpl;
 /** Ballots on a real (in-memory Derby) database: one vote each, eligibility, the window, the tally, secrecy. */
 public class BallotServiceTest {
 
-    private static final Instant START = Instant.parse("2026-03-10T01:00:00Z");
+    private static final Instant START = new TestClock().instant();
 
     private TestDatabase db;
     private TestTree tree;
-    private MovingClock clock;
+    private TestClock clock;
     private DutyService duties;
     private BallotService service;
     private long csMember;
@@ -58,36 +55,16 @@ public class BallotServiceTest {
     private long mathMember;
     private ExecutorService pool;
 
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        private volatile Instant now = START;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Before
     public void setUp() throws Exception {
         db = TestDatabase.fresh();
         tree = new TestTree(db);
-        clock = new MovingClock();
+        clock = new TestClock();
         duties = new DutyService(db, new AccessControlImpl(db, null), db.auditLog, clock);
         service = new BallotService(db, new DirectoryImpl(db, null), duties, db.auditLog, clock);
-        csMember = member("S0001", "张三", tree.cs.id());
-        csMember2 = member("S0002", "赵六", tree.csG1.id());
-        mathMember = member("S0003", "李四", tree.math.id());
+        csMember = tree.member("S0001", "张三", tree.cs.id());
+        csMember2 = tree.member("S0002", "赵六", tree.csG1.id());
+        mathMember = tree.member("S0003", "李四", tree.math.id());
         pool = Executors.newFixedThreadPool(8);
     }
 
@@ -96,15 +73,6 @@ public class BallotServiceTest {
         if (pool != null) {
             pool.shutdownNow();
         }
-    }
-
-    private long member(String staffNo, String name, long unitId) {
-        return db.txExpr(em -> {
-            MemberEntity member = new MemberEntity(staffNo, name, unitId, Instant.now());
-            em.persist(member);
-            em.flush();
-            return member.getId();
-        });
     }
 
     private static BallotDefinition definition(boolean secret, Audience audience, String duty) {
@@ -165,7 +133,7 @@ public class BallotServiceTest {
         ReceiptDTO mine = service.cast(csMember, ballot.id(), List.of("a", "c"));
         assertTrue("no running counts", service.tally(ballot.id()).isEmpty());
         assertTrue("no receipt check before the tally", service.verify(ballot.id(), mine.receipt()).isEmpty());
-        clock.now = ballot.closesAt();
+        clock.advance(Duration.between(clock.instant(), ballot.closesAt()));
         assertEquals("ballot.closed", code(() -> service.cast(csMember2, ballot.id(), List.of("b"))));
         TallyDTO tally = service.tally(ballot.id()).orElseThrow();
         assertEquals(1, tally.voters());
@@ -213,7 +181,7 @@ public class BallotServiceTest {
         }
         assertEquals(outcomes.toString(), 1, outcomes.stream().filter("ok"::equals).count());
         assertEquals(7, outcomes.stream().filter("ballot.already-voted"::equals).count());
-        clock.now = ballot.closesAt();
+        clock.advance(Duration.between(clock.instant(), ballot.closesAt()));
         assertEquals(1, service.tally(ballot.id()).orElseThrow().voters());
     }
 
@@ -248,10 +216,10 @@ public class BallotServiceTest {
     public void slotsAreAddedAsVotersArrive() {
         BallotDTO ballot = service.create("core", "union", definition(true, Audience.units(List.of(tree.math.id()), false), null));
         for (int i = 0; i < 12; i++) {
-            long member = member("T" + i, "新会员" + i, tree.math.id());
+            long member = tree.member("T" + i, "新会员" + i, tree.math.id());
             service.cast(member, ballot.id(), List.of("a"));
         }
-        clock.now = ballot.closesAt();
+        clock.advance(Duration.between(clock.instant(), ballot.closesAt()));
         assertEquals(12, service.tally(ballot.id()).orElseThrow().votes().size());
     }
 
@@ -273,7 +241,7 @@ public class BallotServiceTest {
         assertEquals("ballot.not-found", code(() -> cs.close(other.id())));
         service.cast(csMember, other.id(), List.of("a"));
         assertFalse("whether a member voted on another's ballot", cs.hasVoted(other.id(), csMember));
-        clock.now = other.closesAt();
+        clock.advance(Duration.between(clock.instant(), other.closesAt()));
         assertTrue("another's tally", cs.tally(other.id()).isEmpty());
         assertTrue(new ScopedBallots(service, "core", null).tally(other.id()).isPresent());
     }
