@@ -105,7 +105,7 @@ public class TaskList {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addSource(ServiceReference<TaskSource> reference, TaskSource source) {
         if (reference.getBundle() != null && reference.getBundle().equals(FrameworkUtil.getBundle(TaskList.class))) {
-            sources.put((Long) reference.getProperty(Constants.SERVICE_ID), new Source(CORE, "/api/", source, new AtomicInteger()));
+            addCore((Long) reference.getProperty(Constants.SERVICE_ID), source);
             return;
         }
         Object pluginId = reference.getBundle() == null ? null : reference.getBundle().getHeaders().get(PluginHeaders.ID);
@@ -123,6 +123,11 @@ public class TaskList {
 
     void add(long serviceId, String pluginId, TaskSource source) {
         sources.put(serviceId, new Source(pluginId, base(pluginId), source, new AtomicInteger()));
+    }
+
+    /** A source of the core's own bundle: stamped {@value #CORE}, its links kept under {@code /api/}. */
+    void addCore(long serviceId, TaskSource source) {
+        sources.put(serviceId, new Source(CORE, "/api/", source, new AtomicInteger()));
     }
 
     void remove(long serviceId) {
