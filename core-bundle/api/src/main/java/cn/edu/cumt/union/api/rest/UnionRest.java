@@ -31,7 +31,7 @@ public final class UnionRest {
      * Plugin ids that can never be used: the core's own paths below {@link #BASE_PATH} and a few
      * kept for what is to come, so that no plugin can stand in front of a core endpoint.
      */
-    public static final Set<String> RESERVED_IDS = Set.of("accounts", "admin", "api", "audit", "auth", "core",
+    public static final Set<String> RESERVED_IDS = Set.of("accounts", "admin", "api", "audit", "auth", "ballots", "core",
             "cxf", "docs", "duties", "files", "health", "me", "members", "metrics", "notifications", "openapi",
             "platform", "plugins", "reports", "scorecard", "static", "system", "tasks", "ui", "union", "units", "web");
 

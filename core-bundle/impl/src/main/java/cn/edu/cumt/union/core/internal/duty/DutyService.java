@@ -54,7 +54,7 @@ public class DutyService implements Duties {
         this(jpa, access, audit, Clock.systemUTC());
     }
 
-    DutyService(JpaTemplate jpa, AccessControl access, AuditLog audit, Clock clock) {
+    public DutyService(JpaTemplate jpa, AccessControl access, AuditLog audit, Clock clock) {
         this.jpa = jpa;
         this.access = access;
         this.audit = audit;

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -60,8 +61,12 @@ public class TaskList {
         long source_timeout_ms() default 2000;
     }
 
-    private record Source(String pluginId, TaskSource source, AtomicInteger inFlight) {
+    /** A registered source: the plugin it speaks for and the base its links must stay under. */
+    private record Source(String pluginId, String base, TaskSource source, AtomicInteger inFlight) {
     }
+
+    /** The plugin id the core's own sources (e.g. open ballots) are stamped with; their links stay under {@code /api/}. */
+    static final String CORE = "core";
 
     private final Map<Long, Source> sources = new ConcurrentHashMap<>();
     private final ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
@@ -99,6 +104,10 @@ public class TaskList {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addSource(ServiceReference<TaskSource> reference, TaskSource source) {
+        if (reference.getBundle() != null && reference.getBundle().equals(FrameworkUtil.getBundle(TaskList.class))) {
+            addCore((Long) reference.getProperty(Constants.SERVICE_ID), source);
+            return;
+        }
         Object pluginId = reference.getBundle() == null ? null : reference.getBundle().getHeaders().get(PluginHeaders.ID);
         if (pluginId == null || pluginId.toString().isBlank()) {
             LOG.warn("Task source {} of bundle {} ignored: the bundle is not a plugin (no {} header)", source,
@@ -113,7 +122,12 @@ public class TaskList {
     }
 
     void add(long serviceId, String pluginId, TaskSource source) {
-        sources.put(serviceId, new Source(pluginId, source, new AtomicInteger()));
+        sources.put(serviceId, new Source(pluginId, base(pluginId), source, new AtomicInteger()));
+    }
+
+    /** A source of the core's own bundle: stamped {@value #CORE}, its links kept under {@code /api/}. */
+    void addCore(long serviceId, TaskSource source) {
+        sources.put(serviceId, new Source(CORE, "/api/", source, new AtomicInteger()));
     }
 
     void remove(long serviceId) {
@@ -148,7 +162,7 @@ public class TaskList {
             try {
                 List<TaskDTO> tasks = answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 for (TaskDTO task : tasks == null ? List.<TaskDTO>of() : tasks) {
-                    TaskItemDTO item = item(source.pluginId, task, now);
+                    TaskItemDTO item = item(source.pluginId, source.base, task, now);
                     if (item != null && (!overdueOnly || item.overdue())) {
                         items.add(item);
                     }
@@ -174,8 +188,16 @@ public class TaskList {
 
     /** The task as the core shows it, or {@code null} (logged) when it has no title or its link leaves the plugin's base. */
     static TaskItemDTO item(String pluginId, TaskDTO task, Instant now) {
-        if (task == null || task.title() == null || task.title().isBlank() || !linkOf(pluginId, task.link())) {
-            LOG.warn("Task of plugin {} dropped: no title, or a link outside /api/{}/: {}", pluginId, pluginId, task);
+        return item(pluginId, base(pluginId), task, now);
+    }
+
+    private static String base(String pluginId) {
+        return "/api/" + pluginId + "/";
+    }
+
+    private static TaskItemDTO item(String pluginId, String base, TaskDTO task, Instant now) {
+        if (task == null || task.title() == null || task.title().isBlank() || !linkUnder(base, task.link())) {
+            LOG.warn("Task of plugin {} dropped: no title, or a link outside {}: {}", pluginId, base, task);
             return null;
         }
         String title = task.title().strip();
@@ -185,7 +207,10 @@ public class TaskList {
 
     /** Whether the link is a plain path under the plugin's own base: no dot segments, no scheme, host or backslash. */
     static boolean linkOf(String pluginId, String link) {
-        String base = "/api/" + pluginId + "/";
+        return linkUnder(base(pluginId), link);
+    }
+
+    private static boolean linkUnder(String base, String link) {
         if (link == null || !link.startsWith(base) || link.length() > 500) {
             return false;
         }

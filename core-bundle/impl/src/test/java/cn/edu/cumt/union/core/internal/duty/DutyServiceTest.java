@@ -17,7 +17,6 @@ import org.junit.Test;
 import cn.edu.cumt.union.api.duty.DutyDTO;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
-import cn.edu.cumt.union.core.internal.member.MemberEntity;
 import cn.edu.cumt.union.core.internal.org.TestDatabase;
 import cn.edu.cumt.union.core.internal.org.TestTree;
 import cn.edu.cumt.union.core.internal.security.AccessControlImpl;
@@ -43,8 +42,8 @@ public class DutyServiceTest {
         tree = new TestTree(db);
         duties = new DutyService(db, new AccessControlImpl(db, null), db.auditLog,
                 java.time.Clock.fixed(Instant.parse("2026-03-02T00:00:00Z"), ZoneOffset.UTC));
-        alice = member("D0001", "张三", tree.cs.id());
-        bob = member("D0002", "李四", tree.math.id());
+        alice = tree.member("D0001", "张三", tree.cs.id());
+        bob = tree.member("D0002", "李四", tree.math.id());
         union = new UnionPrincipal(1, "union", null, null, Set.of(Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN),
                 Set.of(), "s");
         mathAdmin = new UnionPrincipal(2, "mathadmin", null, null, Set.of(Roles.MEMBER, Roles.UNIT_ADMIN),
@@ -52,15 +51,6 @@ public class DutyServiceTest {
         csAdmin = new UnionPrincipal(3, "csadmin", null, null, Set.of(Roles.MEMBER, Roles.UNIT_ADMIN),
                 Set.of(tree.cs.id()), "s");
         db.audit.clear();
-    }
-
-    private long member(String staffNo, String name, long unitId) {
-        return db.txExpr(em -> {
-            MemberEntity member = new MemberEntity(staffNo, name, unitId, Instant.now());
-            em.persist(member);
-            em.flush();
-            return member.getId();
-        });
     }
 
     private DutyDTO grant(long member, String code, long unit, LocalDate from, LocalDate to) {

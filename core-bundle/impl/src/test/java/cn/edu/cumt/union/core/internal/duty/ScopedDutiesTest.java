@@ -17,7 +17,6 @@ import cn.edu.cumt.union.api.duty.DutyDTO;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.core.internal.directory.DirectoryImpl;
-import cn.edu.cumt.union.core.internal.member.MemberEntity;
 import cn.edu.cumt.union.core.internal.org.TestDatabase;
 import cn.edu.cumt.union.core.internal.org.TestTree;
 import cn.edu.cumt.union.core.internal.security.AccessControlImpl;
@@ -39,8 +38,8 @@ public class ScopedDutiesTest {
         tree = new TestTree(db);
         service = new DutyService(db, new AccessControlImpl(db, null), db.auditLog,
                 java.time.Clock.fixed(Instant.parse("2026-03-02T00:00:00Z"), ZoneOffset.UTC));
-        csMember = member("S0001", "张三", tree.cs.id());
-        mathMember = member("S0002", "李四", tree.math.id());
+        csMember = tree.member("S0001", "张三", tree.cs.id());
+        mathMember = tree.member("S0002", "李四", tree.math.id());
         UnionPrincipal union = new UnionPrincipal(1, "union", null, null,
                 Set.of(Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN), Set.of(), "s");
         LocalDate from = LocalDate.of(2026, 1, 1);
@@ -49,15 +48,6 @@ public class ScopedDutiesTest {
         service.grant(union, new DutyGrantDTO("proposal-committee", "提案委员会委员", csMember, tree.root.id(), from, null));
         service.grant(union, new DutyGrantDTO("delegation-head", "代表团团长", csMember, tree.math.id(), from, null));
         service.grant(union, new DutyGrantDTO("proposal-committee", "提案委员会委员", mathMember, tree.root.id(), from, null));
-    }
-
-    private long member(String staffNo, String name, long unitId) {
-        return db.txExpr(em -> {
-            MemberEntity member = new MemberEntity(staffNo, name, unitId, Instant.now());
-            em.persist(member);
-            em.flush();
-            return member.getId();
-        });
     }
 
     private ScopedDuties unitPlugin(String unitCode) {

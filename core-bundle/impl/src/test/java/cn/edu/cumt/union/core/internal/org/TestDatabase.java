@@ -71,7 +71,8 @@ public final class TestDatabase implements JpaTemplate {
     private void reset() {
         audit.clear();
         tx(em -> {
-            for (String sql : List.of("delete from UNION_DUTY", "delete from UNION_MEMBER_TRANSFER", "delete from UNION_MEMBER_CATEGORY",
+            for (String sql : List.of("delete from UNION_BALLOT_VOTE", "delete from UNION_BALLOT_VOTER",
+                    "delete from UNION_BALLOT_OPTION", "delete from UNION_BALLOT", "delete from UNION_DUTY", "delete from UNION_MEMBER_TRANSFER", "delete from UNION_MEMBER_CATEGORY",
                     "delete from UNION_SESSION", "delete from UNION_ROLE_GRANT", "delete from UNION_ACCOUNT",
                     "delete from UNION_MEMBER", "update UNION_UNIT set PARENT_ID = null", "delete from UNION_UNIT",
                     "delete from UNION_AUDIT", "delete from UNION_NOTIFICATION", "delete from UNION_ATTACHMENT_CONTENT", "delete from UNION_ATTACHMENT")) {

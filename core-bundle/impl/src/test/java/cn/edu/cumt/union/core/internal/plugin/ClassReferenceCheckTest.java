@@ -259,6 +259,26 @@ public class ClassReferenceCheckTest {
         assertEquals(List.of(), check(FenceJars.compile(newFolder(), sources)));
     }
 
+    /**
+     * Ballots are for unit plugins too (a unit's own 评选): the allow-list takes api.ballot, and the
+     * bundle-scoped service keeps them to their unit (ScopedBallots, BallotServiceTest).
+     */
+    @Test
+    public void aUnitPluginMayOpenABallot() {
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("OutingVote", "import cn.edu.cumt.union.api.ballot.*; import cn.edu.cumt.union.api.directory.Audience;\n"
+                + "import java.util.*;\n"
+                + "public class OutingVote {\n"
+                + "  private final Ballots ballots = null;\n"
+                + "  long open(long unit, java.time.Instant at) {\n"
+                + "    BallotDTO b = ballots.create(new BallotDefinition(\"最佳线路\", List.of(new BallotOption(\"a\", \"云龙湖\", null)),\n"
+                + "        at, at.plusSeconds(3600), true, Audience.units(List.of(unit), true), null, 1, Map.of()));\n"
+                + "    return ballots.tally(b.id()).map(TallyDTO::voters).orElse(0L);\n"
+                + "  }\n"
+                + "}");
+        assertEquals(List.of(), check(FenceJars.compile(newFolder(), sources)));
+    }
+
     private static List<String> check(Map<String, byte[]> classes) {
         PluginConfig config = FenceJars.defaults();
         return new ClassReferenceCheck(new ReferencePolicy(Arrays.asList(config.unit_allowed_references()),

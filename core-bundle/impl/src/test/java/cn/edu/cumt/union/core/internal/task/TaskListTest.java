@@ -77,6 +77,16 @@ public class TaskListTest {
     }
 
     @Test
+    public void theCoresOwnSourceSpeaksAsCoreAndStaysUnderApi() {
+        tasks.addCore(1, user -> List.of(task("工会委员选举", "/api/ballots/7", null), task("外链", "https://example.com/x", null),
+                task("上跳", "/api/ballots/../members/1", null)));
+        tasks.add(2, "brand", user -> List.of(task("冒充投票", "/api/ballots/7", null)));
+        TaskListDTO list = tasks.tasksFor(USER, false);
+        assertEquals(List.of("工会委员选举"), list.items().stream().map(TaskItemDTO::title).toList());
+        assertEquals("core", list.items().get(0).plugin());
+    }
+
+    @Test
     public void aRemovedSourceDropsOut() {
         tasks.add(1, "brand", user -> List.of(task("书香矿大", "/api/brand/projects/1", null)));
         tasks.remove(1);
