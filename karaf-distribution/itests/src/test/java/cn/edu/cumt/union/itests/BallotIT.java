@@ -199,11 +199,8 @@ public class BallotIT extends UnionKarafTestSupport {
             }
             assertTrue("a slot per eligible member and more: " + slotIds.size(), slotIds.size() > OTHERS_IN_UNIT + 3);
             assertEquals(voters, filledAt.size());
-            List<Integer> firstRows = new ArrayList<>();
-            for (int i = 0; i < voters; i++) {
-                firstRows.add(i);
-            }
-            assertNotEquals("votes are not stored in the order voters came", firstRows, filledAt);
+            // Where the filled slots sit is random, so no assertion here can be both strict and never wrong
+            // (the first rows are filled once in ~700 runs); BallotServiceTest checks the placement's rule.
             List<String> sorted = new ArrayList<>(slotIds);
             sorted.sort(null);
             assertNotEquals("slot ids follow no sequence", sorted, slotIds);
