@@ -19,8 +19,13 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -46,6 +51,19 @@ public class OpenApiResource {
     /** Resource classes with the path of their application below /api ("" for the core's). */
     private final Map<ServiceReference<Object>, Resource> resources = new ConcurrentHashMap<>();
     private final ServiceTracker<Object, Object> tracker;
+    /** Karaf's service for "the boot features are installed", by name: no import of Karaf's packages. */
+    static final String BOOT_FINISHED = "(objectClass=org.apache.karaf.features.BootFinished)";
+    /** After the boot: the platform's readiness (on a restart at load 20 its first 200 came 4 s after the framework started) and first requests go first. */
+    static final long AFTER_BOOT_MS = 10_000;
+    private final ServiceTracker<Object, Object> bootFinished;
+    private final FrameworkListener frameworkStarted = event -> {
+        if (event.getType() == FrameworkEvent.STARTED) {
+            bootedNow();
+        }
+    };
+    private final BundleContext context;
+    private volatile boolean karafBooted;
+    private volatile boolean booted;
     /** The document without its server url, rebuilt when resources come or go. */
     private volatile ObjectNode document;
     /** Counts changes, so that a build that a change overtook is not kept. */
@@ -53,7 +71,11 @@ public class OpenApiResource {
     /**
      * Builds the document ahead of the first request, and again shortly after resources come or go
      * (a plugin brings several at once): swagger's reader takes seconds on a busy machine, which a
-     * client should not wait for.
+     * client should not wait for. Not while Karaf boots: every resource that joins would start a build
+     * that the next one throws away, and on two cores these builds took 1.3-3 s of the CPU a start
+     * needs (bench/README.md). The first build waits until the framework has reached its start level
+     * (a restart starts every bundle from there) and Karaf has installed its boot features (a cold start
+     * installs them after that), and then {@link #AFTER_BOOT_MS} more.
      */
     private final ScheduledExecutorService builder = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "union-openapi-builder");
@@ -63,6 +85,7 @@ public class OpenApiResource {
 
     @Activate
     public OpenApiResource(BundleContext context) throws Exception {
+        this.context = context;
         this.tracker = new ServiceTracker<>(context, context.createFilter("(" + UnionRest.RESOURCE_PROPERTY + "=true)"), null) {
             @Override
             public Object addingService(ServiceReference<Object> reference) {
@@ -88,18 +111,48 @@ public class OpenApiResource {
             }
         };
         tracker.open();
-        changed();
+        this.bootFinished = new ServiceTracker<>(context, context.createFilter(BOOT_FINISHED), null) {
+            @Override
+            public Object addingService(ServiceReference<Object> reference) {
+                karafBooted = true;
+                bootedNow();
+                return reference;
+            }
+        };
+        context.addFrameworkListener(frameworkStarted);
+        bootFinished.open();
+    }
+
+    /** Prebuilds from now on if both the framework and Karaf's boot are done. */
+    private synchronized void bootedNow() {
+        if (booted || !karafBooted) {
+            return;
+        }
+        Bundle framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
+        FrameworkStartLevel level = framework == null ? null : framework.adapt(FrameworkStartLevel.class);
+        String beginning = context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL);
+        if (level == null || beginning != null && level.getStartLevel() < Integer.parseInt(beginning.trim())) {
+            return;
+        }
+        booted = true;
+        buildIn(AFTER_BOOT_MS);
     }
 
     private void changed() {
         version.incrementAndGet();
         document = null;
+        if (booted) {
+            buildIn(500);
+        }
+    }
+
+    private void buildIn(long delayMs) {
         if (!builder.isShutdown()) {
             builder.schedule(() -> {
                 if (document == null) {
                     current();
                 }
-            }, 500, TimeUnit.MILLISECONDS);
+            }, delayMs, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -126,6 +179,8 @@ public class OpenApiResource {
     @Deactivate
     void deactivate() {
         builder.shutdownNow();
+        context.removeFrameworkListener(frameworkStarted);
+        bootFinished.close();
         tracker.close();
     }
 
