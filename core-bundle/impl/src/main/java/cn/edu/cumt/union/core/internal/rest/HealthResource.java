@@ -13,6 +13,7 @@ import javax.ws.rs.core.Response;
 import org.apache.karaf.features.BootFinished;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -92,6 +93,13 @@ public class HealthResource {
             if (plugin != plugins || !plugin && (name == null || !name.startsWith(PLATFORM_BUNDLES))) {
                 continue;
             }
+            if (isFragment(bundle)) {
+                // a fragment (union-jetty-errors) never starts: it is up once attached to its host
+                if (bundle.getState() != Bundle.RESOLVED) {
+                    return false;
+                }
+                continue;
+            }
             if (bundle.getState() != Bundle.ACTIVE) {
                 return false;
             }
@@ -104,5 +112,10 @@ public class HealthResource {
             }
         }
         return true;
+    }
+
+    private static boolean isFragment(Bundle bundle) {
+        BundleRevision revision = bundle.adapt(BundleRevision.class);
+        return revision != null && (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
     }
 }
