@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -21,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -118,20 +120,36 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement await(String dataTest) {
-        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(test(dataTest)));
+        return until(WAIT, dataTest + " visible", ExpectedConditions.visibilityOfElementLocated(test(dataTest)));
     }
 
     /** Waits until the element's text contains {@code text}. */
     void awaitText(String dataTest, String text) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(test(dataTest), text));
+        until(WAIT, dataTest + " shows " + text, ExpectedConditions.textToBePresentInElementLocated(test(dataTest), text));
     }
 
     void awaitGone(String dataTest, Duration timeout) {
-        new WebDriverWait(driver, timeout).until(ExpectedConditions.invisibilityOfElementLocated(test(dataTest)));
+        until(timeout, dataTest + " gone", ExpectedConditions.invisibilityOfElementLocated(test(dataTest)));
     }
 
     void awaitPresent(String dataTest, Duration timeout) {
-        new WebDriverWait(driver, timeout).until(ExpectedConditions.presenceOfElementLocated(test(dataTest)));
+        until(timeout, dataTest + " present", ExpectedConditions.presenceOfElementLocated(test(dataTest)));
+    }
+
+    /** Waits for a condition; on timeout the failure says what the page showed (and where its screenshot is). */
+    private <T> T until(Duration timeout, String what, ExpectedCondition<T> condition) {
+        try {
+            return new WebDriverWait(driver, timeout).until(condition);
+        } catch (TimeoutException e) {
+            String shown;
+            try {
+                shown = driver.getCurrentUrl() + "\n" + driver.findElement(By.tagName("body")).getText();
+                screenshot(Distribution.workDirectory().resolve("reliability").resolve("webapp-failure.png"));
+            } catch (RuntimeException | IOException unreadable) {
+                shown = "(page unreadable: " + unreadable + ")";
+            }
+            throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what + "; the page shows:\n" + shown, e);
+        }
     }
 
     static By test(String dataTest) {
@@ -148,7 +166,7 @@ final class Browser implements AutoCloseable {
     }
 
     void click(String dataTest) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(test(dataTest))).click();
+        until(WAIT, dataTest + " clickable", ExpectedConditions.elementToBeClickable(test(dataTest))).click();
     }
 
     /** Logs in through the login page and waits for the home. */

@@ -21,6 +21,8 @@ import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.edu.cumt.union.itests.Distribution;
 import cn.edu.cumt.union.itests.Fixtures;
@@ -197,7 +199,8 @@ public class WebAppCheck {
             watcher.screenshot(screenshots().resolve("desktop-home.png"));
 
             operator.click("uninstall-familyday");
-            operator.driver().findElement(By.cssSelector(".van-dialog__confirm")).click();
+            new WebDriverWait(operator.driver(), Duration.ofSeconds(10))
+                    .until(ExpectedConditions.elementToBeClickable(By.cssSelector(".van-dialog__confirm"))).click();
             long uninstalled = System.nanoTime();
             watcher.awaitGone("entry-familyday-activities", POLL);
             FIGURES.add("entry.gone.ms", Duration.ofNanos(System.nanoTime() - uninstalled).toMillis());
