@@ -12,6 +12,7 @@ import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -161,8 +162,8 @@ final class Browser implements AutoCloseable {
         WebElement field = await(dataTest);
         WebElement input = "input".equals(field.getTagName()) || "textarea".equals(field.getTagName()) ? field
                 : field.findElement(By.cssSelector("input, textarea"));
-        input.clear();
-        input.sendKeys(text);
+        // select all and type over it: clear() fires no input event, so Vue's model would keep the old value
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
     }
 
     void click(String dataTest) {

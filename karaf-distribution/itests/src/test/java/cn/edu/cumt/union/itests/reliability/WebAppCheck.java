@@ -58,6 +58,7 @@ public class WebAppCheck {
         baseUrl = rest.baseUrl();
         admin = rest.withToken(rest.login(KarafSetup.ADMIN_USERNAME, KarafSetup.ADMIN_PASSWORD));
         long unit = Fixtures.unit(admin, "WEB");
+        Fixtures.unit(admin, "MINING"); // the example unit plugin familyday belongs to it
         Fixtures.importMembers(admin, "WB0001," + XSS + ",F,1980-01-02,13800000301,wb1@cumt.edu.cn,WEB,ACTIVE,\n"
                 + "WB0002,网页管理员,M,1981-01-02,13800000302,wb2@cumt.edu.cn,WEB,ACTIVE,cadre\n");
         Fixtures.account(admin, "WB0001", null);
