@@ -1,12 +1,15 @@
 package cn.edu.cumt.union.core.internal.auth;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -163,6 +168,18 @@ public class SessionService implements TokenAuthenticator {
             });
         }
         return Optional.of(new Authentication(live.principal, live.mustChangePassword));
+    }
+
+    @Override
+    public String csrfToken(String sessionId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(settings.signingKey(), "HmacSHA256"));
+            byte[] value = mac.doFinal(("union-csrf:" + sessionId).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     /** @return the session id if the token is well-formed, signed by us and not expired; else {@code null} */

@@ -10,4 +10,10 @@ public interface TokenAuthenticator {
      *         badly signed, expired, or its session ended (logout, password change, idle or absolute limit)
      */
     Optional<Authentication> authenticate(String bearerToken);
+
+    /**
+     * @return the CSRF value of a browser session: derived from the session id with the signing key,
+     *         so that it is never stored and is worth nothing for another session
+     */
+    String csrfToken(String sessionId);
 }

@@ -8,12 +8,14 @@ import java.util.jar.Attributes;
 
 import cn.edu.cumt.union.api.plugin.PluginHeaders;
 import cn.edu.cumt.union.api.storage.Storage;
+import cn.edu.cumt.union.core.internal.ui.PageParser;
+import cn.edu.cumt.union.core.internal.ui.UnitPageFence;
 
 /**
  * The checks on what a unit plugin's jar holds, before anything of it is installed or written:
  * the jar itself ({@link JarIntegrity}), what its classes reference ({@link ClassReferenceCheck}),
  * what it asks the framework's extenders for ({@link ComponentCheck}), its persistence unit
- * ({@link PersistenceFence}) and its schema changelog ({@link ChangelogFence}). The union's own plugins
+ * ({@link PersistenceFence}), its schema changelog ({@link ChangelogFence}) and its pages ({@link UnitPageFence}). The union's own plugins
  * (installed by operators) are not checked here. Settings from {@link PluginConfig}.
  */
 final class UnitPluginFence {
@@ -54,6 +56,7 @@ final class UnitPluginFence {
         if (changelog != null && !changelog.isBlank()) {
             problems.addAll(ChangelogFence.check(changelog, scan.entries()::get).problems());
         }
+        problems.addAll(UnitPageFence.problems(scan.entries()));
         return problems;
     }
 
@@ -73,6 +76,9 @@ final class UnitPluginFence {
             var files = ChangelogFence.check(changelog, entries::get).files().keySet();
             report.add("数据库变更日志只含声明式变更：" + String.join(", ", files) + " / the schema changelog is declarative only: "
                     + String.join(", ", files));
+        }
+        if (entries.containsKey(PageParser.FILE)) {
+            report.add("页面声明只含数据式页面，无脚本 / the page declarations are data only, no script");
         }
         return report;
     }

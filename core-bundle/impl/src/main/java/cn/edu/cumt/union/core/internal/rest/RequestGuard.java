@@ -14,6 +14,7 @@ import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.container.DynamicFeature;
 import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Cookie;
 import javax.ws.rs.core.FeatureContext;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
@@ -31,7 +32,7 @@ import cn.edu.cumt.union.core.internal.auth.TokenAuthenticator;
 
 /**
  * The security gate every resource method of every bundle passes: it authenticates the bearer
- * token, holds back sessions that must change their password ({@link PasswordChangeRule}), then
+ * token, or without one the browser session's cookie with its CSRF proof ({@link BrowserSession}), holds back sessions that must change their password ({@link PasswordChangeRule}), then
  * applies the method's {@link AccessRule} (deny by default). Registered per method
  * through a {@link DynamicFeature}, so a plugin's resources are guarded the moment they join.
  */
@@ -106,10 +107,37 @@ public class RequestGuard implements DynamicFeature {
 
         private Authentication authenticate(ContainerRequestContext request) {
             String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-            if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            if (header == null) {
+                return fromCookie(request);
+            }
+            if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 return null;
             }
-            Optional<Authentication> caller = authenticator.authenticate(header.substring(7).trim());
+            return valid(authenticator.authenticate(header.substring(7).trim()));
+        }
+
+        /** The browser session: the cookie's token, and for a state-changing method the CSRF proof. */
+        private Authentication fromCookie(ContainerRequestContext request) {
+            Cookie cookie = request.getCookies().get(BrowserSession.SESSION_COOKIE);
+            if (cookie == null || cookie.getValue() == null || cookie.getValue().isEmpty()) {
+                return null;
+            }
+            Authentication caller = valid(authenticator.authenticate(cookie.getValue()));
+            if (caller != null && BrowserSession.changesState(request.getMethod())) {
+                String own = BrowserSession.ownOrigin(BrowserSession.isHttps(servletRequest, http.limits().trustedProxies()),
+                        request.getHeaderString(HttpHeaders.HOST));
+                try {
+                    BrowserSession.checkProof(authenticator.csrfToken(caller.principal().sessionId()),
+                            request.getHeaderString(BrowserSession.CSRF_HEADER), request.getHeaderString("Origin"), own);
+                } catch (ApiException refused) {
+                    audit.denied("auth.csrf", "Endpoint", target, request.getMethod() + " " + request.getUriInfo().getPath());
+                    throw refused;
+                }
+            }
+            return caller;
+        }
+
+        private Authentication valid(Optional<Authentication> caller) {
             if (caller.isEmpty() && rule.needsAuthentication()) {
                 throw ApiException.unauthorized("auth.invalid-token", "登录已失效，请重新登录",
                         "The token is invalid or expired; log in again");

@@ -136,7 +136,7 @@ public class RestApplications {
                 ? CORE : null;
     }
 
-    static boolean validPluginId(String id) {
+    public static boolean validPluginId(String id) {
         return id.matches("[a-z][a-z0-9]{1,19}") && !UnionRest.RESERVED_IDS.contains(id);
     }
 

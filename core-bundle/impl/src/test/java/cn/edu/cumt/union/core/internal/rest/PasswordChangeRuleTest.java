@@ -89,7 +89,8 @@ public class PasswordChangeRuleTest {
                         .anyMatch(a -> a.annotationType().isAnnotationPresent(HttpMethod.class)))
                 .filter(m -> PasswordChangeRule.of(m).exempt())
                 .map(m -> m.getDeclaringClass().getSimpleName() + "." + m.getName()).sorted().toList();
-        assertEquals(List.of("AuthResource.changePassword", "AuthResource.logout", "MeResource.me"), exempt);
+        // closeSession: the browser's logout, which a user who must change the password may use too
+        assertEquals(List.of("AuthResource.changePassword", "AuthResource.closeSession", "AuthResource.logout", "MeResource.me"), exempt);
     }
 
     private static UnionPrincipal decide(String method, Authentication authentication) throws Exception {
