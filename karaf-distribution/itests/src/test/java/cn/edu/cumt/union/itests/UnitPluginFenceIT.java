@@ -57,9 +57,7 @@ public class UnitPluginFenceIT extends UnionKarafTestSupport {
     public void attacksAreRefusedAndNothingOfThemStays() throws Exception {
         awaitStatus("/api/health", 200, BOOT_TIMEOUT);
         Rest operator = asAdmin();
-        long mining = Fixtures.unit(operator, "MINING");
-        Fixtures.importMembers(operator, "UF0001,张围,M,1980-01-01,13900000201,uf1@cumt.edu.cn,MINING,ACTIVE,\n");
-        Rest miningAdmin = withToken(login(Fixtures.account(operator, "UF0001", mining), Fixtures.PASSWORD));
+        Rest miningAdmin = miningAdmin(operator, "UF0001,张围,M,1980-01-01,13900000201,uf1@cumt.edu.cn,MINING,ACTIVE,\n");
         byte[] outing = Files.readAllBytes(Paths.get(System.getProperty(OUTING_JAR)));
         int bundlesBefore = bundleContext.getBundles().length;
 
@@ -112,9 +110,7 @@ public class UnitPluginFenceIT extends UnionKarafTestSupport {
     public void databaseAttacksAreRefusedBeforeAnythingRuns() throws Exception {
         awaitStatus("/api/health", 200, BOOT_TIMEOUT);
         Rest operator = asAdmin();
-        long mining = Fixtures.unit(operator, "MINING");
-        Fixtures.importMembers(operator, "UF0002,张库,M,1980-01-01,13900000202,uf2@cumt.edu.cn,MINING,ACTIVE,\n");
-        Rest miningAdmin = withToken(login(Fixtures.account(operator, "UF0002", mining), Fixtures.PASSWORD));
+        Rest miningAdmin = miningAdmin(operator, "UF0002,张库,M,1980-01-01,13900000202,uf2@cumt.edu.cn,MINING,ACTIVE,\n");
         byte[] outing = Files.readAllBytes(Paths.get(System.getProperty(OUTING_JAR)));
         java.nio.file.Path data = Paths.get(System.getProperty("karaf.data"));
         java.nio.file.Path stolen = data.resolve("stolen.csv");
@@ -173,9 +169,7 @@ public class UnitPluginFenceIT extends UnionKarafTestSupport {
     public void webPagesThatCouldRunScriptAreRefused() throws Exception {
         awaitStatus("/api/health", 200, BOOT_TIMEOUT);
         Rest operator = asAdmin();
-        long mining = Fixtures.unit(operator, "MINING");
-        Fixtures.importMembers(operator, "UF0003,张页,M,1980-01-01,13900000203,uf3@cumt.edu.cn,MINING,ACTIVE,\n");
-        Rest miningAdmin = withToken(login(Fixtures.account(operator, "UF0003", mining), Fixtures.PASSWORD));
+        Rest miningAdmin = miningAdmin(operator, "UF0003,张页,M,1980-01-01,13900000203,uf3@cumt.edu.cn,MINING,ACTIVE,\n");
         byte[] outing = Files.readAllBytes(Paths.get(System.getProperty(OUTING_JAR)));
         int bundlesBefore = bundleContext.getBundles().length;
 
@@ -200,6 +194,13 @@ public class UnitPluginFenceIT extends UnionKarafTestSupport {
         assertNull(bundle(OUTING_BSN));
         assertFalse(operator.get("/api/plugins").body().contains("\"outing\""));
         assertFalse(operator.get("/api/ui/pages").body().contains("\"outing\""));
+    }
+
+    /** Makes the member of this CSV row (in MINING) an administrator of MINING and logs them in. */
+    private Rest miningAdmin(Rest operator, String memberRow) {
+        long mining = Fixtures.unit(operator, "MINING");
+        Fixtures.importMembers(operator, memberRow);
+        return withToken(login(Fixtures.account(operator, memberRow.substring(0, memberRow.indexOf(',')), mining), Fixtures.PASSWORD));
     }
 
     /** The plugin with one more change set in its changelog. */
