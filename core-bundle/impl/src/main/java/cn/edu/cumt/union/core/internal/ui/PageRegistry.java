@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -74,7 +75,7 @@ public class PageRegistry implements BundleTrackerCustomizer<PageRegistry.Entry>
 
     /** @return the plugins that have pages, ordered by their {@code order} and then id; one entry per plugin id */
     public List<Entry> entries() {
-        Map<String, Entry> byId = new java.util.TreeMap<>();
+        Map<String, Entry> byId = new TreeMap<>();
         for (Entry entry : entries.values()) {
             byId.merge(entry.pluginId(), entry, (a, b) -> a.bundleId() <= b.bundleId() ? a : b);
         }

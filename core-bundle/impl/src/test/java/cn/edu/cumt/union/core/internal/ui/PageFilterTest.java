@@ -3,7 +3,6 @@ package cn.edu.cumt.union.core.internal.ui;
 import static org.junit.Assert.assertEquals;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,56 +11,38 @@ import org.junit.Test;
 import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
-import cn.edu.cumt.union.api.security.UnitScope;
 import cn.edu.cumt.union.core.internal.ui.PageModel.Page;
 import cn.edu.cumt.union.core.internal.ui.PageModel.PluginPages;
 import cn.edu.cumt.union.core.internal.ui.PageModel.Text;
+import cn.edu.cumt.union.testing.FakeAccess;
+import cn.edu.cumt.union.testing.FakeDirectory;
 
 public class PageFilterTest {
 
     /** Units: 1 the root, 2 MINING under it, 3 a group of MINING, 4 OTHER under the root. */
-    private static final Map<Long, Long> PARENT = Map.of(2L, 1L, 3L, 2L, 4L, 1L);
+    private static final FakeDirectory DIRECTORY = new FakeDirectory();
+
+    static {
+        DIRECTORY.unit(1, "CUMT", "中国矿业大学工会", null);
+        DIRECTORY.unit(2, "MINING", "矿业工程学院", 1L);
+        DIRECTORY.group(3, "MINING-1", "第一小组", 2);
+        DIRECTORY.unit(4, "OTHER", "其他学院", 1L);
+    }
 
     private static final PageFilter.Units UNITS = new PageFilter.Units() {
         @Override
         public Optional<Long> idOf(String code) {
-            return Optional.ofNullable(Map.of("MINING", 2L, "OTHER", 4L).get(code));
+            return DIRECTORY.findUnitByCode(code).map(unit -> unit.id());
         }
 
         @Override
         public boolean isSelfOrAncestor(long ancestor, long unitId) {
-            for (Long unit = unitId; unit != null; unit = PARENT.get(unit)) {
-                if (unit == ancestor) {
-                    return true;
-                }
-            }
-            return false;
+            return DIRECTORY.unitAndDescendants(ancestor).contains(unitId);
         }
     };
 
     /** Manages the granted units and those below; a union admin everything. */
-    private static final AccessControl ACCESS = new AccessControl() {
-        @Override
-        public boolean canManageUnit(UnionPrincipal caller, long unitId) {
-            return caller.hasRole(Roles.UNION_ADMIN)
-                    || caller.adminUnitIds().stream().anyMatch(granted -> UNITS.isSelfOrAncestor(granted, unitId));
-        }
-
-        @Override
-        public void requireManageUnit(UnionPrincipal caller, long unitId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public UnitScope manageableUnits(UnionPrincipal caller) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean canSeeMember(UnionPrincipal caller, long memberId, long memberUnitId) {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private static final AccessControl ACCESS = new FakeAccess(DIRECTORY);
 
     private static Page page(String id, String... roles) {
         return new Page(id, "list", List.of(roles), null, null, "x", null, null, null, null, null, null, null, null, null, null,
