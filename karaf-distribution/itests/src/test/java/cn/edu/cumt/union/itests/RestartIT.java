@@ -124,14 +124,22 @@ public class RestartIT {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         karaf = builder.start();
+        // What a load balancer sees: from the port's first answer on, 503 until ready, then 200; never 404.
+        List<String> answers = new ArrayList<>();
         Duration took = Await.until("GET /api/health -> 200 (" + what + ", see " + log() + ")", START_TIMEOUT,
                 () -> {
                     if (!karaf.isAlive()) {
                         throw new AssertionError("Karaf exited with " + karaf.exitValue() + ", see " + home.resolve("console.log"));
                     }
-                    return rest.get("/api/health").status() == 200;
+                    Rest.Reply health = rest.get("/api/health");
+                    if (answers.isEmpty() || !answers.get(answers.size() - 1).startsWith(health.status() + " ")) {
+                        answers.add(health.status() + " " + health.body().substring(0, Math.min(80, health.body().length())));
+                    }
+                    return health.status() == 200;
                 });
-        System.out.println("RestartIT: " + what + ": /api/health 200 after " + took.toMillis() + " ms");
+        System.out.println("RestartIT: " + what + ": /api/health 200 after " + took.toMillis() + " ms; answers " + answers);
+        assertTrue("only 503 before 200 (" + what + "): " + answers,
+                answers.stream().allMatch(answer -> answer.startsWith("503 ") || answer.startsWith("200 ")));
     }
 
     private void stop() throws Exception {
