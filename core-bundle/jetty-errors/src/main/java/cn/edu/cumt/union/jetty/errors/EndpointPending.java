@@ -26,7 +26,7 @@ public class EndpointPending extends HandlerWrapper {
     @Override
     public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        if (!JsonErrorHandler.underApi(request.getRequestURI())) {
+        if (!JsonErrorHandler.underApi(request.getRequestURI()) || protectedTarget(request.getRequestURI())) {
             super.handle(target, baseRequest, request, response);
             return;
         }
@@ -41,6 +41,12 @@ public class EndpointPending extends HandlerWrapper {
             baseRequest.setHandled(true);
             watch.replace();
         }
+    }
+
+    /** Jetty refuses WEB-INF and META-INF in every context with its own 404: a refusal, not a context in transition. */
+    static boolean protectedTarget(String uri) {
+        String lower = uri.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("/web-inf") || lower.contains("/meta-inf") || lower.contains("%2f") || lower.contains("%5c");
     }
 
     private static boolean unavailable(Throwable e) {

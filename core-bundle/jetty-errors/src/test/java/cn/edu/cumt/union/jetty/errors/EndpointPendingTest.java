@@ -105,6 +105,13 @@ public class EndpointPendingTest {
     }
 
     @Test
+    public void jettysRefusalOfProtectedTargetsIsNotTakenForAStart() {
+        assertTrue(EndpointPending.protectedTarget("/api/WEB-INF/web.xml"));
+        assertTrue(EndpointPending.protectedTarget("/api/study/meta-inf/MANIFEST.MF"));
+        assertFalse(EndpointPending.protectedTarget("/api/health"));
+    }
+
+    @Test
     public void theApplicationsOwnAnswersPassUnchanged() throws Exception {
         Sent json404 = new Sent();
         EndpointPending.Watch response = new EndpointPending.Watch(fake(json404));
