@@ -19,6 +19,7 @@ import cn.edu.cumt.union.api.audit.AuditLog;
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.storage.SchemaReady;
 import cn.edu.cumt.union.core.internal.rest.RequestContext;
+import cn.edu.cumt.union.core.internal.storage.LikePrefix;
 
 /**
  * Writes audit lines in their own transaction, so a denied or failed action is recorded too. Bundles get
@@ -70,8 +71,8 @@ public class AuditLogImpl implements AuditLog {
                 parameters.add(new Object[] { "actor", query.actor() });
             }
             if (query.actionPrefix() != null) {
-                where.append(" and a.action like :action");
-                parameters.add(new Object[] { "action", query.actionPrefix().replace("%", "") + "%" });
+                where.append(" and a.action like :action" + LikePrefix.ESCAPE);
+                parameters.add(new Object[] { "action", LikePrefix.of(query.actionPrefix()) });
             }
             if (query.targetType() != null) {
                 where.append(" and a.targetType = :targetType");

@@ -33,6 +33,7 @@ import cn.edu.cumt.union.api.storage.SchemaReady;
 import cn.edu.cumt.union.core.internal.config.LiveConfig;
 import cn.edu.cumt.union.core.internal.member.MemberEntity;
 import cn.edu.cumt.union.core.internal.org.UnitEntity;
+import cn.edu.cumt.union.core.internal.storage.LikePrefix;
 
 /**
  * Accounts as administrators manage them: creation, password resets, roles, enabling. Operators and
@@ -101,7 +102,7 @@ public class AccountAdminService {
         return jpa.txExpr(TransactionType.Required, em -> {
             String from = units == null ? " from AccountEntity a where 1 = 1"
                     : " from AccountEntity a, MemberEntity m where a.memberId = m.id and m.unitId in :units";
-            String where = prefix == null ? "" : " and a.username like :prefix";
+            String where = prefix == null ? "" : " and a.username like :prefix" + LikePrefix.ESCAPE;
             TypedQuery<Long> count = em.createQuery("select count(a)" + from + where, Long.class);
             TypedQuery<AccountEntity> page = em.createQuery("select a" + from + where + " order by a.username",
                     AccountEntity.class);
@@ -110,7 +111,7 @@ public class AccountAdminService {
                 page.setParameter("units", units);
             }
             if (prefix != null) {
-                String like = prefix.replace("\\", "").replace("%", "").replace("_", "") + "%";
+                String like = LikePrefix.of(prefix);
                 count.setParameter("prefix", like);
                 page.setParameter("prefix", like);
             }

@@ -26,12 +26,13 @@ import cn.edu.cumt.union.api.directory.UnitDTO;
 import cn.edu.cumt.union.api.directory.UnitKind;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.rest.PageDTO;
+import cn.edu.cumt.union.api.security.UnitScope;
+import cn.edu.cumt.union.api.storage.LockConflicts;
 import cn.edu.cumt.union.api.storage.SchemaReady;
 import cn.edu.cumt.union.core.internal.member.MemberRules.Problem;
-import cn.edu.cumt.union.api.security.UnitScope;
 import cn.edu.cumt.union.core.internal.org.UnitTree;
 import cn.edu.cumt.union.core.internal.rest.RequestContext;
-import cn.edu.cumt.union.api.storage.LockConflicts;
+import cn.edu.cumt.union.core.internal.storage.LikePrefix;
 
 /** Members: search, edits, transfers and status changes, always within the caller's unit scope. */
 @Component(service = MemberService.class)
@@ -159,20 +160,22 @@ public class MemberService {
             parameters.put("units", units);
         }
         if (query.q() != null && !query.q().isBlank()) {
-            String text = query.q().trim().replace("\\", "").replace("%", "").replace("_", "");
+            // Searched as typed: % and _ are characters here, not LIKE wildcards (q=% matches no one).
+            String text = query.q().trim();
             String end = prefixEnd(text);
+            String like = " like :q" + LikePrefix.ESCAPE;
             // One column when the text says which: an OR of two LIKEs makes Derby scan every member.
             if (text.chars().allMatch(Character::isDigit)) {
-                where.append(end == null ? " and m.staffNo like :q" : " and m.staffNo >= :q and m.staffNo < :qEnd");
+                where.append(end == null ? " and m.staffNo" + like : " and m.staffNo >= :q and m.staffNo < :qEnd");
             } else if (text.chars().anyMatch(c -> c > 127)) {
-                where.append(end == null ? " and m.name like :q" : " and m.name >= :q and m.name < :qEnd");
+                where.append(end == null ? " and m.name" + like : " and m.name >= :q and m.name < :qEnd");
                 order = BY_NAME;
             } else {
-                where.append(" and (m.name like :q or m.staffNo like :q)");
+                where.append(" and (m.name" + like + " or m.staffNo" + like + ")");
                 end = null;
             }
             // A range is the index's own start and stop key: Derby checks "LIKE ?" again on every row.
-            parameters.put("q", end == null ? text + "%" : text);
+            parameters.put("q", end == null ? LikePrefix.of(text) : text);
             if (end != null) {
                 parameters.put("qEnd", end);
             }

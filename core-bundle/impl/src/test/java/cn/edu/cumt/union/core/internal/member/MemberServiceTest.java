@@ -57,6 +57,10 @@ public class MemberServiceTest {
         assertEquals(Long.valueOf(tree.csG1.id()), wang.get(2).groupId());
         assertEquals(Set.of(), search(UnitScope.all(), new MemberQuery("李", null, null, null)).items().get(0).categories());
         assertEquals(List.of("2001", "2002"), staffNos(search(UnitScope.all(), new MemberQuery("200", null, null, null))));
+        // LIKE's wildcards are characters in a search: they match no one here, never everyone
+        for (String wildcard : new String[] { "%", "_", "%%", "\\", "2_0", "王%", "%王" }) {
+            assertEquals(wildcard, 0, search(UnitScope.all(), new MemberQuery(wildcard, null, null, null)).total());
+        }
         assertEquals(List.of("1001", "2001"), staffNos(search(UnitScope.all(), new MemberQuery(null, null, null, "female"))));
         assertEquals(List.of("1002"), staffNos(search(UnitScope.all(), new MemberQuery(null, null, MemberStatus.RETIRED, null))));
         // A unit includes its groups; a group only its own members.
@@ -85,8 +89,9 @@ public class MemberServiceTest {
         // Staff numbers: a prefix, in staff-number order; "100" is itself a staff number.
         assertEquals(List.of("100", "1001", "1002", "1003"), staffNos(search(UnitScope.all(), new MemberQuery("100", null, null, null))));
         assertEquals(List.of("1010"), staffNos(search(UnitScope.all(), new MemberQuery("101", null, null, null))));
-        // LIKE wildcards are dropped; a page of a name search keeps the name order and the full total.
-        assertEquals(5, search(UnitScope.all(), new MemberQuery("王_%", null, null, null)).total());
+        // LIKE wildcards are searched as characters (no name holds them); a page of a name search keeps
+        // the name order and the full total.
+        assertEquals(0, search(UnitScope.all(), new MemberQuery("王_%", null, null, null)).total());
         PageDTO<MemberDTO> second = members.search(UnitScope.all(), new MemberQuery("王", null, null, null), 2, 2);
         assertEquals(List.of("1002", "1001"), staffNos(second));
         assertEquals(5, second.total());
