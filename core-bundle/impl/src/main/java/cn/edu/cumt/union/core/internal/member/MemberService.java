@@ -269,7 +269,13 @@ public class MemberService {
         long[] from = new long[1];
         MemberDTO moved = jpa.txExpr(TransactionType.Required, em -> {
             MemberEntity member = visible(em, scope, id);
-            UnitDTO target = unit(UnitTree.load(em), scope, request.toUnitId());
+            UnitTree tree = UnitTree.load(em);
+            if (tree.find(request.toUnitId()).isPresent() && !scope.covers(request.toUnitId())) {
+                // the unit exists (the organisation tree is no secret): say what the rule is, not "not found"
+                throw ApiException.forbidden("member.transfer-outside-scope", "只有校工会可以把会员调到您管理范围以外的单位",
+                        "Only the university union transfers a member to a unit outside the ones you manage");
+            }
+            UnitDTO target = unit(tree, scope, request.toUnitId());
             if (target.id() == member.getUnitId()) {
                 throw ApiException.badRequest("member.transfer-same-unit", "会员已在该单位", "The member is already in that unit");
             }

@@ -3,7 +3,6 @@ package cn.edu.cumt.union.core.internal.member;
 import static cn.edu.cumt.union.core.internal.member.MemberImportTest.read;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.util.List;
 import java.util.Set;
@@ -168,7 +167,9 @@ public class MemberServiceTest {
     @Test
     public void transferNeedsBothUnitsAndKeepsHistory() {
         long wang = id("1001");
-        expect(404, () -> members.transfer(csAdmin, wang, new TransferRequestDTO(tree.math.id(), "调动")));
+        ApiException outside = expect(403, () -> members.transfer(csAdmin, wang, new TransferRequestDTO(tree.math.id(), "调动")));
+        assertEquals("an existing unit outside the caller's: the rule, not 'not found'", "member.transfer-outside-scope", outside.code());
+        expect(404, () -> members.transfer(csAdmin, wang, new TransferRequestDTO(999_999L, "调动")));
         expect(400, () -> members.transfer(UnitScope.all(), wang, new TransferRequestDTO(tree.cs.id(), null)));
         MemberDTO moved = members.transfer(UnitScope.all(), wang, new TransferRequestDTO(tree.math.id(), "工作调动"));
         assertEquals(tree.math.id(), moved.unitId());
@@ -206,12 +207,13 @@ public class MemberServiceTest {
         return page.items().stream().map(MemberDTO::staffNo).toList();
     }
 
-    private static void expect(int status, Runnable action) {
+    private static ApiException expect(int status, Runnable action) {
         try {
             action.run();
-            fail("expected " + status);
         } catch (ApiException e) {
             assertEquals(e.code() + ": " + e.getMessage(), status, e.status());
+            return e;
         }
+        throw new AssertionError("expected " + status);
     }
 }
