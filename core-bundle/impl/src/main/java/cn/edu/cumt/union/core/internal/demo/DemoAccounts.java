@@ -19,14 +19,16 @@ import cn.edu.cumt.union.core.internal.member.MemberEntity;
 import cn.edu.cumt.union.core.internal.org.UnitEntity;
 
 /**
- * Demo logins: the first active member of every unit becomes that unit's administrator, and a few
- * members get plain accounts. Passwords are random and written, with the usernames, to an
+ * Demo logins: the first active member of every unit becomes that unit's administrator, the second of
+ * 机关 the union administrator (校工会), and a few members get plain accounts. Passwords are random and written, with the usernames, to an
  * owner-only file; nothing is hard-coded.
  */
 final class DemoAccounts {
 
     static final String FILE = "union/demo-accounts.csv";
     private static final int PLAIN_MEMBERS = 5;
+    /** The unit whose second member gets the union administrator's (校工会管理员) demo login. */
+    static final String UNION_STAFF_UNIT = "ADMIN";
 
     private DemoAccounts() {
     }
@@ -46,6 +48,11 @@ final class DemoAccounts {
                 continue;
             }
             csv.append(account(em, hasher, members.get(0), now, Roles.UNIT_ADMIN, unit)).append('\n');
+            if (UNION_STAFF_UNIT.equals(unit.getCode()) && members.size() > 1) {
+                // the university union's own staff sit in 机关: one of them administers the whole union
+                csv.append(account(em, hasher, members.get(1), now, Roles.UNION_ADMIN, unit)).append('\n');
+                continue;
+            }
             if (plain < PLAIN_MEMBERS && members.size() > 1) {
                 csv.append(account(em, hasher, members.get(1), now, Roles.MEMBER, unit)).append('\n');
                 plain++;
@@ -64,6 +71,8 @@ final class DemoAccounts {
         em.flush();
         if (Roles.UNIT_ADMIN.equals(role)) {
             em.persist(new RoleGrantEntity(account.getId(), Roles.UNIT_ADMIN, unit.getId()));
+        } else if (Roles.UNION_ADMIN.equals(role)) {
+            em.persist(new RoleGrantEntity(account.getId(), Roles.UNION_ADMIN, null));
         }
         return member.getStaffNo() + "," + password + "," + role + "," + unit.getCode();
     }

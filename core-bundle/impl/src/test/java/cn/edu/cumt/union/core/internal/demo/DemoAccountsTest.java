@@ -44,7 +44,15 @@ public class DemoAccountsTest {
         List<String[]> admins = lines.stream().skip(1).map(line -> line.split(","))
                 .filter(cells -> cells[2].equals(Roles.UNIT_ADMIN)).toList();
         assertEquals(DemoData.UNITS.size(), admins.size());
-        assertEquals(5, lines.size() - 1 - admins.size());
+        List<String[]> unionAdmins = lines.stream().skip(1).map(line -> line.split(","))
+                .filter(cells -> cells[2].equals(Roles.UNION_ADMIN)).toList();
+        assertEquals("one union administrator (校工会), from 机关", 1, unionAdmins.size());
+        assertEquals(DemoAccounts.UNION_STAFF_UNIT, unionAdmins.get(0)[3]);
+        long universityWide = db.txExpr(em -> em.createQuery("select count(g) from RoleGrantEntity g, AccountEntity a"
+                + " where g.accountId = a.id and a.username = :u and g.role = :r and g.unitId is null", Long.class)
+                .setParameter("u", unionAdmins.get(0)[0]).setParameter("r", Roles.UNION_ADMIN).getSingleResult());
+        assertEquals(1, universityWide);
+        assertEquals(5, lines.size() - 1 - admins.size() - unionAdmins.size());
         for (String[] admin : admins) {
             AccountEntity account = db.txExpr(em -> em.createQuery(
                     "select a from AccountEntity a where a.username = :u", AccountEntity.class)
