@@ -49,6 +49,7 @@ const texts = {
   status: ['状态', 'Status'],
   all: ['全部', 'All'],
   importMembers: ['导入会员', 'Import members'],
+  readAs: ['文件编码', 'Read as'],
   chooseFile: ['选择文件（.xlsx 或 .csv）', 'Choose a file (.xlsx or .csv)'],
   dryRun: ['检查', 'Check'],
   apply: ['导入', 'Apply'],

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import cn.edu.cumt.union.api.rest.Nullable;
+
 /**
  * Reads and writes simple tables (a header row, then rows of text cells) as CSV or .xlsx.
  * Implemented by the core; thread-safe.
@@ -32,4 +34,14 @@ public interface Tables {
      * @throws IOException when the stream itself fails
      */
     List<List<String>> read(TableFormat format, InputStream in) throws IOException;
+
+    /**
+     * Reads like {@link #read(TableFormat, InputStream)}, and says how. A CSV is decoded in the encoding the
+     * sender declared (the {@code charset} of its media type), else in the one its bytes show: a byte-order
+     * mark, valid UTF-8, or else GB18030 (which contains GBK, what Excel and WPS save on Chinese Windows).
+     *
+     * @param declaredCharset the sender's {@code charset}, or {@code null} when none was given
+     * @throws TableException also when the declared charset is unknown, or the bytes are not in it
+     */
+    TableRead read(TableFormat format, InputStream in, @Nullable String declaredCharset) throws IOException;
 }

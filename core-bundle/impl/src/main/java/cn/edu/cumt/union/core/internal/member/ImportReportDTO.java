@@ -12,9 +12,19 @@ import cn.edu.cumt.union.api.rest.Nullable;
  * @param toCreate members the file adds
  * @param toUpdate existing members the file updates
  * @param applied  whether the changes were written
+ * @param encoding for a CSV, the character encoding it was read in (UTF-8, GB18030 …); {@code null} for .xlsx
  */
 public record ImportReportDTO(int rows, int valid, List<ImportErrorDTO> errors, int toCreate, int toUpdate,
-        boolean applied) {
+        boolean applied, @Nullable String encoding) {
+
+    public ImportReportDTO(int rows, int valid, List<ImportErrorDTO> errors, int toCreate, int toUpdate, boolean applied) {
+        this(rows, valid, errors, toCreate, toUpdate, applied, null);
+    }
+
+    /** The same report, saying which encoding the file was read in. */
+    public ImportReportDTO readIn(String fileEncoding) {
+        return new ImportReportDTO(rows, valid, errors, toCreate, toUpdate, applied, fileEncoding);
+    }
 
     /**
      * One problem in the file.

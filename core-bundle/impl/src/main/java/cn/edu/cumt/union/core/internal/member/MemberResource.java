@@ -43,6 +43,7 @@ import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.table.TableException;
 import cn.edu.cumt.union.api.table.TableFormat;
+import cn.edu.cumt.union.api.table.TableRead;
 import cn.edu.cumt.union.api.table.Tables;
 import cn.edu.cumt.union.core.internal.org.OrganisationService;
 import cn.edu.cumt.union.api.security.UnitScope;
@@ -157,9 +158,9 @@ public class MemberResource {
             InputStream body) {
         boolean dryRun = dryRun(dryRunParameter);
         UnitScope scope = scope(sc);
-        List<List<String>> table;
+        TableRead table;
         try {
-            table = tables.read(format(format, contentType), body);
+            table = tables.read(format(format, contentType), body, charset(contentType));
         } catch (TableException e) {
             throw e.problem() == TableException.Problem.TOO_LARGE
                     ? new ApiException(413, "import.too-large", e.messageZh(), e.getMessage(), List.of("limit: " + e.limit()))
@@ -168,7 +169,7 @@ public class MemberResource {
             // the upload broke off (or passed the body limit) while it was read
             throw ApiException.badRequest("import.unreadable", "文件未能完整上传，请重试", "The file did not arrive in full; try again");
         }
-        ImportReportDTO report = members.importTable(scope, table, dryRun);
+        ImportReportDTO report = members.importTable(scope, table.rows(), dryRun).readIn(table.encoding());
         boolean rejected = !dryRun && !report.applied();
         return Response.status(rejected ? 400 : 200).type(MediaType.APPLICATION_JSON_TYPE).entity(report).build();
     }
@@ -194,6 +195,21 @@ public class MemberResource {
         return Response.ok(output, tableFormat.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"members." + tableFormat.extension() + "\"")
                 .build();
+    }
+
+    /** The {@code charset} parameter of a media type, or {@code null}. */
+    static String charset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        for (String parameter : contentType.split(";")) {
+            int equals = parameter.indexOf('=');
+            if (equals > 0 && parameter.substring(0, equals).strip().equalsIgnoreCase("charset")) {
+                String charset = parameter.substring(equals + 1).strip().replace("\"", "");
+                return charset.isEmpty() ? null : charset;
+            }
+        }
+        return null;
     }
 
     /**

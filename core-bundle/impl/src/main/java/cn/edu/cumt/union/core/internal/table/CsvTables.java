@@ -1,5 +1,6 @@
 package cn.edu.cumt.union.core.internal.table;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,9 +24,11 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 import cn.edu.cumt.union.api.table.TableException;
+import cn.edu.cumt.union.api.table.TableRead;
 
 /**
- * UTF-8 CSV: written with a byte-order mark (Excel needs it for Chinese), read with or without one.
+ * CSV: written as UTF-8 with a byte-order mark (Excel needs it for Chinese); read in the encoding the
+ * sender declared, else the one the bytes show (a byte-order mark, UTF-8, else GB18030: see {@link CsvEncoding}).
  *
  * <p>A cell that a spreadsheet would take for a formula ({@code =}, {@code +}, {@code -}, {@code @},
  * tab or carriage return first, as OWASP lists them) is written with a leading apostrophe, so a
@@ -67,9 +71,16 @@ final class CsvTables {
     }
 
     static List<List<String>> read(InputStream in, TableLimits limits) throws IOException {
-        // REPORT, not replace: a CSV saved as GBK (Excel's default on Chinese Windows) must be
-        // refused with a hint, not imported as mojibake.
-        Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        return read(in, limits, null).rows();
+    }
+
+    /** @param declared the sender's charset, or {@code null}: then the bytes say (see {@link CsvEncoding}) */
+    static TableRead read(InputStream in, TableLimits limits, String declared) throws IOException {
+        BufferedInputStream bytes = new BufferedInputStream(in, CsvEncoding.SNIFF_BYTES);
+        Charset charset = declared == null ? CsvEncoding.sniff(bytes) : CsvEncoding.declared(declared);
+        // REPORT, not replace: bytes that are not in the encoding chosen are refused with a hint,
+        // never imported as mojibake.
+        Reader reader = new BufferedReader(new InputStreamReader(bytes, charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
         TableLimits.Collector table = limits.collector();
         CSVParser parser = null;
@@ -87,21 +98,23 @@ final class CsvTables {
                 table.add(row);
             }
         } catch (IllegalStateException | UncheckedIOException | CharacterCodingException e) {
-            throw unreadable(e, parser == null ? 1 : parser.getCurrentLineNumber() + 1);
+            throw unreadable(e, parser == null ? 1 : parser.getCurrentLineNumber() + 1, charset);
         } finally {
             if (parser != null) {
                 parser.close();
             }
         }
-        return table.rows();
+        return new TableRead(table.rows(), charset.name());
     }
 
     /** The parser's complaint in the sender's words: the encoding, or the line that is malformed. */
-    private static TableException unreadable(Exception e, long line) {
+    private static TableException unreadable(Exception e, long line, Charset charset) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof CharacterCodingException) {
-                return TableException.unreadable("文件不是 UTF-8 编码，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
-                        "The file is not UTF-8 text; save it from Excel as \"CSV UTF-8 (Comma delimited)\"", e);
+                return TableException.unreadable("第 " + line + " 行附近的内容不是 " + charset.name()
+                        + " 编码的文字，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+                        "Near line " + line + " the file is not " + charset.name()
+                                + " text; save it from Excel as \"CSV UTF-8 (Comma delimited)\"", e);
             }
         }
         return TableException.unreadable("CSV 第 " + line + " 行附近格式错误（引号未成对？）",

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import cn.edu.cumt.union.api.table.TableFormat;
+import cn.edu.cumt.union.api.table.TableRead;
 import cn.edu.cumt.union.api.table.Tables;
 import cn.edu.cumt.union.core.internal.config.LiveConfig;
 
@@ -87,6 +88,15 @@ public class TablesImpl implements Tables {
         return switch (require(format)) {
         case CSV -> CsvTables.read(in, current);
         case XLSX -> XlsxTables.read(in, current);
+        };
+    }
+
+    @Override
+    public TableRead read(TableFormat format, InputStream in, String declaredCharset) throws IOException {
+        TableLimits current = limits;
+        return switch (require(format)) {
+        case CSV -> CsvTables.read(in, current, declaredCharset == null || declaredCharset.isBlank() ? null : declaredCharset);
+        case XLSX -> new TableRead(XlsxTables.read(in, current), null);
         };
     }
 

@@ -20,6 +20,7 @@ import org.junit.Test;
 
 import cn.edu.cumt.union.api.table.TableException;
 import cn.edu.cumt.union.api.table.TableFormat;
+import cn.edu.cumt.union.api.table.TableRead;
 
 /** Hostile tables: each is refused with the limit's name, never read into the heap. */
 public class TableLimitsTest {
@@ -84,11 +85,68 @@ public class TableLimitsTest {
                 new ByteArrayInputStream(utf8("a,b\n12345\n"))));
     }
 
+    /** What Excel and WPS save on Chinese Windows is read as such; the report can say which encoding it was. */
     @Test
-    public void aGbkCsvIsRefusedWithAHintToSaveItAsUtf8() throws Exception {
-        TableException refused = refused(TableFormat.CSV, "工号,姓名\n1001,王芳\n".getBytes(Charset.forName("GBK")), tables);
+    public void aGbkCsvIsReadAndSaysSo() throws Exception {
+        byte[] gbk = "工号,姓名\n1001,王芳\n1002,李雷\n".getBytes(Charset.forName("GBK"));
+        List<List<String>> expected = List.of(List.of("工号", "姓名"), List.of("1001", "王芳"), List.of("1002", "李雷"));
+        TableRead undeclared = tables.read(TableFormat.CSV, new ByteArrayInputStream(gbk), null);
+        assertEquals(expected, undeclared.rows());
+        assertEquals("GB18030", undeclared.encoding());
+        assertEquals("declared as GBK", expected, tables.read(TableFormat.CSV, new ByteArrayInputStream(gbk), "GBK").rows());
+        assertEquals("UTF-8", tables.read(TableFormat.CSV, new ByteArrayInputStream(utf8("工号,姓名\n1001,王芳\n")), null).encoding());
+        byte[] bom = ("\uFEFF工号,姓名\n1001,王芳\n").getBytes(StandardCharsets.UTF_8);
+        assertEquals(List.of("工号", "姓名"), tables.read(TableFormat.CSV, new ByteArrayInputStream(bom), null).rows().get(0));
+        byte[] utf16 = ("\uFEFF工号,姓名\n1001,王芳\n").getBytes(StandardCharsets.UTF_16LE);
+        assertEquals(List.of("1001", "王芳"), tables.read(TableFormat.CSV, new ByteArrayInputStream(utf16), null).rows().get(1));
+        assertEquals("an .xlsx has no text encoding", null, tables.read(TableFormat.XLSX,
+                new ByteArrayInputStream(xlsxOf("工号")), null).encoding());
+    }
+
+    /** A long ASCII head before the first Chinese cell, and a character cut at the end of the sample. */
+    @Test
+    public void theSampleDecidesOnlyOnWhatItHolds() throws Exception {
+        StringBuilder text = new StringBuilder("staffNo,name\n");
+        while (text.length() < CsvEncoding.SNIFF_BYTES - 1) {
+            text.append("1001,abc\n");
+        }
+        byte[] utf8 = (text + "1002,王芳\n").getBytes(StandardCharsets.UTF_8);
+        assertEquals("UTF-8", tables.read(TableFormat.CSV, new ByteArrayInputStream(utf8), null).encoding());
+        byte[] cut = new byte[CsvEncoding.SNIFF_BYTES];
+        byte[] wang = "王".getBytes(StandardCharsets.UTF_8);
+        java.util.Arrays.fill(cut, (byte) 'a');
+        System.arraycopy(wang, 0, cut, cut.length - 2, 2); // two of its three bytes
+        assertEquals(StandardCharsets.UTF_8, CsvEncoding.detect(cut, false));
+        assertEquals("cut short at the end of the file: not UTF-8", CsvEncoding.GB18030, CsvEncoding.detect(cut, true));
+    }
+
+    /** A declaration is honoured: GBK bytes declared UTF-8 are refused with a hint, never read as mojibake. */
+    @Test
+    public void aFalseOrUnknownDeclarationIsRefused() throws Exception {
+        byte[] gbk = "工号,姓名\n1001,王芳\n".getBytes(Charset.forName("GBK"));
+        TableException refused = refusedRead(gbk, "UTF-8");
         assertEquals(TableException.Problem.UNREADABLE, refused.problem());
         assertTrue(refused.messageZh(), refused.messageZh().contains("UTF-8"));
+        TableException unknown = refusedRead(gbk, "x-no-such-charset");
+        assertTrue(unknown.messageZh(), unknown.messageZh().contains("字符集"));
+    }
+
+    private TableException refusedRead(byte[] file, String declared) throws Exception {
+        try {
+            TableRead read = tables.read(TableFormat.CSV, new ByteArrayInputStream(file), declared);
+            fail("read " + read.rows());
+            return null;
+        } catch (TableException e) {
+            return e;
+        }
+    }
+
+    private static byte[] xlsxOf(String cell) throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            workbook.createSheet("S").createRow(0).createCell(0).setCellValue(cell);
+            workbook.write(out);
+            return out.toByteArray();
+        }
     }
 
     @Test
