@@ -181,6 +181,7 @@ public class HonoursService {
                 category.memberCategory = edit.memberCategory();
                 category.minMemberYears = edit.minMemberYears();
                 em.persist(category);
+                em.flush(); // ids in the order given
             }
             for (QuotaDTO edit : valid.quotas()) {
                 HonoursQuotaEntity quota = new HonoursQuotaEntity();
@@ -848,7 +849,8 @@ public class HonoursService {
                     .setMaxResults(MAX_TASKS).getResultList();
             for (HonoursCallEntity call : calls) {
                 if (call.nominationOpen(now) && !scope.isAll()) {
-                    for (long unitId : scope.unitIds()) {
+                    // the units granted to the administrator, not every unit and group below them
+                    for (long unitId : user.adminUnitIds()) {
                         Optional<UnitDTO> unit = directory.findUnit(unitId);
                         if (unit.isPresent() && !unit.get().retired() && used(em, call.id, unitId) < quota(em, call, unitId)
                                 && quota(em, call, unitId) > 0) {
