@@ -9,8 +9,4 @@ import cn.edu.cumt.union.api.rest.Nullable;
  * ({@code confirm} is what the web app's form sends; it changes nothing).
  */
 public record NoticeEditDTO(@Nullable List<Long> nominationIds, @Nullable Boolean confirm) {
-
-    public NoticeEditDTO(List<Long> nominationIds) {
-        this(nominationIds, null);
-    }
 }

@@ -99,10 +99,10 @@ public class HonoursBallotNoticeTest extends HonoursTestBase {
         closeBallot(ballot);
         expect(409, "honours.notice.tie", () -> honours.startNotice(UNION_ADMIN, call.id(), null));
         expect(400, "request.field-invalid", () -> honours.startNotice(UNION_ADMIN, call.id(),
-                new NoticeEditDTO(List.of(cs101, cs102, csGroup))));
+                new NoticeEditDTO(List.of(cs101, cs102, csGroup), null)));
         expect(400, "request.field-invalid", () -> honours.startNotice(UNION_ADMIN, call.id(),
-                new NoticeEditDTO(List.of(math201)))); // no votes
-        CallDTO notice = honours.startNotice(UNION_ADMIN, call.id(), new NoticeEditDTO(List.of(cs101, csGroup)));
+                new NoticeEditDTO(List.of(math201), null))); // no votes
+        CallDTO notice = honours.startNotice(UNION_ADMIN, call.id(), new NoticeEditDTO(List.of(cs101, csGroup), null));
         assertEquals(CallStatus.NOTICE, notice.status());
         assertEquals(T0.plus(Duration.ofDays(5)), notice.noticeUntil());
         PublicListDTO list = honours.publicList(MEMBER, call.id());
