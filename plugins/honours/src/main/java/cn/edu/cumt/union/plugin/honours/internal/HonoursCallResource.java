@@ -84,6 +84,14 @@ public class HonoursCallResource {
         return honours.openBallot(UnionPrincipal.of(sc), id, input);
     }
 
+    @POST
+    @Path("/{id}/ballot/close")
+    @RolesAllowed(Roles.UNION_ADMIN)
+    @RestDoc("结束投票 Close the committee's ballot now")
+    public CallDTO closeBallot(@Context SecurityContext sc, @PathParam("id") long id) {
+        return honours.closeBallot(UnionPrincipal.of(sc), id);
+    }
+
     @GET
     @Path("/{id}/results")
     @RolesAllowed(Roles.UNION_ADMIN)

@@ -495,6 +495,18 @@ public class HonoursService {
         return opened;
     }
 
+    /** 结束投票: the union closes the committee's ballot before its time (e.g. once every member voted). */
+    public CallDTO closeBallot(UnionPrincipal caller, long callId) {
+        requireUnionAdmin(caller);
+        return changeCall(caller, callId, "honours.ballot.close", (em, call, now) -> {
+            if (call.status != CallStatus.VOTING) {
+                throw wrongStage(call);
+            }
+            ballots.close(call.ballotId);
+            return "ballot " + call.ballotId;
+        });
+    }
+
     /** The ballot's counts per nomination, once the ballot is closed; union administrators only. No voter, no vote. */
     public List<ListedDTO> results(UnionPrincipal caller, long callId) {
         requireUnionAdmin(caller);
@@ -764,14 +776,14 @@ public class HonoursService {
             if (call.status != CallStatus.NOTICE) {
                 throw wrongStage(call);
             }
-            if (now.isBefore(call.noticeUntil)) {
-                throw ApiException.conflict("honours.notice.running", "公示期至 " + call.noticeUntil
-                        + "，期满后才能定稿", "The notice runs until " + call.noticeUntil + "; finalise after it");
-            }
             long open = unanswered(em, callId);
             if (open > 0) {
                 throw ApiException.conflict("honours.objections-unanswered", "还有 " + open + " 条异议未答复",
                         open + " objections are not answered yet");
+            }
+            if (now.isBefore(call.noticeUntil)) {
+                throw ApiException.conflict("honours.notice.running", "公示期至 " + call.noticeUntil
+                        + "，期满后才能定稿", "The notice runs until " + call.noticeUntil + "; finalise after it");
             }
             List<HonoursNominationEntity> listed = em.createQuery("select n from HonoursNominationEntity n"
                     + " where n.callId = :call and n.status = :listed order by n.id", HonoursNominationEntity.class)
@@ -954,6 +966,7 @@ public class HonoursService {
         try {
             result = jpa.txExpr(TransactionType.Required, em -> {
                 HonoursCallEntity call = call(em, id);
+                em.refresh(call); // a stage change reads the row itself, not the shared cache
                 em.lock(call, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
                 detail[0] = change.apply(em, call, now);
                 em.flush();

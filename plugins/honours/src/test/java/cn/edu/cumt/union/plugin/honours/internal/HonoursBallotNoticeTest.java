@@ -43,7 +43,9 @@ public class HonoursBallotNoticeTest extends HonoursTestBase {
     }
 
     void closeBallot(BallotDTO ballot) {
-        ballots.close(ballot.id());
+        expect(403, "honours.union-only", () -> honours.closeBallot(CS_ADMIN, call.id()));
+        honours.closeBallot(UNION_ADMIN, call.id());
+        assertTrue(ballots.tally(ballot.id()).isPresent());
     }
 
     @Test
@@ -136,8 +138,8 @@ public class HonoursBallotNoticeTest extends HonoursTestBase {
         assertEquals(objection.id(), honours.objection(MEMBER, objection.id()).id());
         assertEquals(1, honours.objections(UNION_ADMIN, call.id()).size());
         assertTrue(honours.myObjections(OTHER_MEMBER).isEmpty());
-        // The notice runs 5 days; after it the open objection still blocks.
-        expect(409, "honours.notice.running", () -> honours.finalise(UNION_ADMIN, call.id()));
+        // The open objection blocks, during the notice (5 days) and after it.
+        expect(409, "honours.objections-unanswered", () -> honours.finalise(UNION_ADMIN, call.id()));
         clock.now = T0.plus(Duration.ofDays(5));
         expect(409, "honours.objection.not-open", () -> honours.object(OTHER_MEMBER, call.id(),
                 new ObjectionEditDTO(cs101, "逾期")));
@@ -150,6 +152,9 @@ public class HonoursBallotNoticeTest extends HonoursTestBase {
         expect(409, "honours.objection.answered", () -> honours.answer(UNION_ADMIN, objection.id(),
                 new AnswerDTO("再答", true)));
         expect(403, "honours.union-only", () -> honours.finalise(CS_ADMIN, call.id()));
+        clock.now = T0.plus(Duration.ofDays(5)).minusSeconds(1);
+        expect(409, "honours.notice.running", () -> honours.finalise(UNION_ADMIN, call.id()));
+        clock.now = T0.plus(Duration.ofDays(5));
         CallDTO published = honours.finalise(UNION_ADMIN, call.id());
         assertEquals(CallStatus.FINAL, published.status());
         assertEquals(List.of(cs101, csGroup), honours.publicList(OTHER_MEMBER, call.id()).items().stream()
