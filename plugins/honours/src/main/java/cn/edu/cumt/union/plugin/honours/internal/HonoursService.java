@@ -370,7 +370,7 @@ public class HonoursService {
                             HonoursFlow.CHECK_STAGE, comment, now).after());
                     nomination.reviewComment = comment;
                     move(em, nomination, in.decision().name(), in.decision().to, comment, caller, now);
-                    if (in.decision() != Decision.APPROVE) {
+                    if (in.decision() != Decision.APPROVE && nomination.createdByAccount > 0) {
                         notifyAccount(nomination.createdByAccount, Notice.of("评优推荐" + in.decision().to.label() + "："
                                 + nomination.nomineeName, comment, "/api/honours/nominations/" + nomination.id));
                     }
