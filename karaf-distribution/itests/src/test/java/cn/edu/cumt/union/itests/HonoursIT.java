@@ -57,11 +57,11 @@ public class HonoursIT extends UnionKarafTestSupport {
         unitA = Fixtures.unit(admin, "HOA");
         unitB = Fixtures.unit(admin, "HOB");
         Fixtures.importMembers(admin, "HO0001,陈一,M,1976-01-02,13700000001,ho1@cumt.edu.cn,HOA,ACTIVE,\n"
-                + "HO0002,林二,F,1979-03-04,13700000002,ho2@cumt.edu.cn,HOA,ACTIVE,teacher\n"
+                + "HO0002,林二,F,1979-03-04,13700000002,ho2@cumt.edu.cn,HOA,ACTIVE,young\n"
                 + "HO0003,黄三,M,1985-05-06,13700000003,ho3@cumt.edu.cn,HOA,ACTIVE,\n"
-                + "HO0004,何四,F,1988-05-06,13700000004,ho4@cumt.edu.cn,HOA,ACTIVE,teacher\n"
+                + "HO0004,何四,F,1988-05-06,13700000004,ho4@cumt.edu.cn,HOA,ACTIVE,young\n"
                 + "HO0101,罗五,M,1980-05-06,13700000101,ho101@cumt.edu.cn,HOB,ACTIVE,\n"
-                + "HO0102,梁六,F,1981-05-06,13700000102,ho102@cumt.edu.cn,HOB,ACTIVE,teacher\n"
+                + "HO0102,梁六,F,1981-05-06,13700000102,ho102@cumt.edu.cn,HOB,ACTIVE,young\n"
                 + "HO0201,宋七,M,1966-01-01,13700000201,ho201@cumt.edu.cn,HOB,ACTIVE,\n"
                 + "HO0202,唐八,F,1968-01-01,13700000202,ho202@cumt.edu.cn,HOB,ACTIVE,\n"
                 + "HO0203,许九,M,1970-01-01,13700000203,ho203@cumt.edu.cn,HOB,ACTIVE,\n"
@@ -89,12 +89,13 @@ public class HonoursIT extends UnionKarafTestSupport {
         int year = java.time.LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
 
         // The union opens the call; a unit administrator may not.
-        Map<String, Object> call = new HashMap<>(Map.of("year", year, "title", "师德师风先进评选",
+        Map<String, Object> call = new HashMap<>(Map.of("year", year, "title", "青年师德标兵与文明窗口评选",
                 "nominationOpens", now.minusSeconds(60).toString(), "nominationCloses", now.plusSeconds(3600).toString(),
                 "noticeDays", 5, "defaultQuota", 1, "committeeDuty", DUTY,
-                "categories", List.of(Map.of("code", "teaching-model", "name", "师德模范", "kind", "INDIVIDUAL",
-                        "places", 1, "memberCategory", "teacher"),
-                        Map.of("code", "civil-window", "name", "十佳文明窗口单位", "kind", "GROUP", "places", 1))));
+                "categories", List.of(Map.of("code", "young-model", "name", "青年师德标兵", "kind", "INDIVIDUAL",
+                        "places", 1, "memberCategory", "young"),
+                        Map.of("code", "civil-window", "name", "十佳文明窗口单位", "kind", "GROUP", "places", 1)),
+                "quotas", List.of(Map.of("unitId", unitB, "quota", 2))));
         assertEquals(403, unitAdminA.post(CALLS, call).status());
         Rest.Reply created = union.post(CALLS, call);
         assertEquals(created.toString(), 201, created.status());
@@ -115,7 +116,7 @@ public class HonoursIT extends UnionKarafTestSupport {
         assertEquals(overQuota.toString(), 409, overQuota.status());
         assertEquals("honours.quota-exceeded", overQuota.json().path("code").asText());
         Rest.Reply notEligible = unitAdminB.post(path + "/nominations", Map.of("categoryId", individual, "unitId", unitB,
-                "memberId", Fixtures.memberId(admin, "HO0203"), "caseText", "不是教师"));
+                "memberId", Fixtures.memberId(admin, "HO0203"), "caseText", "不是青年教职工"));
         assertEquals(notEligible.toString(), 400, notEligible.status());
         assertEquals("honours.not-eligible", notEligible.json().path("code").asText());
         Rest.Reply outside = unitAdminB.post(path + "/nominations", Map.of("categoryId", individual, "unitId", unitA,
@@ -144,12 +145,17 @@ public class HonoursIT extends UnionKarafTestSupport {
                 "memberId", Fixtures.memberId(admin, "HO0102"), "caseText", "科研育人成果显著"));
         long nominationB = b.json().path("id").asLong();
         unitAdminB.post("/api/honours/nominations/" + nominationB + "/submit", null);
+        Rest.Reply window = unitAdminB.post(path + "/nominations", Map.of("categoryId", group, "unitId", unitB,
+                "nomineeUnitId", unitB, "caseText", "服务窗口热情周到"));
+        assertEquals("unit B's own quota is 2", 201, window.status());
+        long nominationWindow = window.json().path("id").asLong();
+        unitAdminB.post("/api/honours/nominations/" + nominationWindow + "/submit", null);
         JsonNode unionTasks = union.get("/api/tasks").json();
         assertTrue(unionTasks.toString(), unionTasks.toString().contains("/api/honours/nominations/" + nominationA));
         assertFalse(unitAdminB.get("/api/tasks").json().toString().contains("/api/honours/nominations/" + nominationA));
         assertEquals(403, unitAdminA.post("/api/honours/nominations/" + nominationA + "/review",
                 Map.of("decision", "APPROVE")).status());
-        for (long id : List.of(nominationA, nominationB)) {
+        for (long id : List.of(nominationA, nominationB, nominationWindow)) {
             Rest.Reply checked = union.post("/api/honours/nominations/" + id + "/review", Map.of("decision", "APPROVE"));
             assertEquals(checked.toString(), "ELIGIBLE", checked.json().path("status").asText());
         }
@@ -231,14 +237,14 @@ public class HonoursIT extends UnionKarafTestSupport {
         // The record, the inbox, the scorecard's indicator, the pages and the audit trail.
         JsonNode mine = nominee.get("/api/honours/me").json();
         assertEquals(mine.toString(), 1, mine.path("total").asInt());
-        assertEquals("师德模范", mine.path("items").get(0).path("categoryName").asText());
+        assertEquals("青年师德标兵", mine.path("items").get(0).path("categoryName").asText());
         assertEquals(year, mine.path("items").get(0).path("year").asInt());
         assertEquals(0, objector.get("/api/honours/me").json().path("total").asInt());
         assertTrue(nominee.get("/api/me/notifications").body().contains("荣誉公布"));
         assertTrue(objector.get("/api/me/notifications").body().contains("您的异议已答复"));
         assertTrue(union.get("/api/scorecard/indicators").body().contains("honours.awards"));
-        assertTrue(nominee.get("/api/ui/pages").body().contains("my-honours"));
-        assertFalse(nominee.get("/api/ui/pages").body().contains("\"finalise\""));
+        assertTrue(nominee.get("/api/ui/pages").body().contains("\"id\":\"my-honours\""));
+        assertFalse("the union's pages are not a member's", nominee.get("/api/ui/pages").body().contains("\"id\":\"finalise\""));
         JsonNode audit = admin.get("/api/audit?action=honours.&limit=200").json();
         assertTrue(audit.toString(), audit.path("total").asInt() >= 12);
         JsonNode plugin = nominee.get("/api/plugins/honours").json();
