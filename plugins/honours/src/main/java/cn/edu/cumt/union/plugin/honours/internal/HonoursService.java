@@ -223,6 +223,9 @@ public class HonoursService {
     /** 推荐: a draft by an administrator of the nominating unit, within the timetable and the unit's quota. */
     public NominationDTO nominate(UnionPrincipal caller, long callId, NominationEditDTO input) {
         NominationEditDTO valid = HonoursInputs.nomination(input);
+        if (directory.findUnit(valid.unitId()).filter(u -> !u.retired()).isEmpty()) {
+            throw ApiException.invalidField("unitId", "单位不存在或已撤销", "unknown or retired unit");
+        }
         if (!access.canManageUnit(caller, valid.unitId())) {
             throw ApiException.forbidden("honours.unit-not-managed", "无权以该单位名义推荐",
                     "You may not nominate for this unit");
