@@ -276,7 +276,7 @@ public class HonoursService {
         } catch (OptimisticLockException concurrent) {
             throw changed();
         } catch (PersistenceException race) {
-            throw duplicateNominee();
+            throw uniqueKey(race) ? duplicateNominee() : race;
         }
         audit.record("honours.nomination.create", NOMINATION, String.valueOf(created.id()),
                 "call " + callId + " unit " + created.unitId() + ": " + created.nomineeName());
@@ -956,7 +956,7 @@ public class HonoursService {
         } catch (OptimisticLockException concurrent) {
             throw changed();
         } catch (PersistenceException race) {
-            throw duplicateNominee();
+            throw uniqueKey(race) ? duplicateNominee() : race;
         }
         audit.record(action, NOMINATION, String.valueOf(id), detail[0]);
         return result;
@@ -1200,6 +1200,17 @@ public class HonoursService {
     private static ApiException duplicateNominee() {
         return ApiException.conflict("honours.nominee-duplicate", "该对象已被推荐参加本次评选",
                 "This nominee is already nominated in this call");
+    }
+
+    /** Two nominations of one nominee at once: the unique LIVE_KEY let one in. */
+    private static boolean uniqueKey(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLIntegrityConstraintViolationException
+                    || cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ApiException changed() {
