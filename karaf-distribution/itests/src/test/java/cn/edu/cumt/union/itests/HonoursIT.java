@@ -251,6 +251,13 @@ public class HonoursIT extends UnionKarafTestSupport {
         assertEquals(plugin.toString(), 3, plugin.path("workPoint").asInt());
         assertEquals(plugin.toString(), "ACTIVE", plugin.path("state").asText());
         assertNotNull(bundle("cn.edu.cumt.union.union-plugin-honours"));
+        // The served API document has the plugin's operations with their roles (what the reliability suite walks).
+        JsonNode openapi = admin.get("/api/openapi.json").json().path("paths");
+        JsonNode finalise = openapi.path("/honours/calls/{id}/finalise").path("post");
+        assertEquals(finalise.toString(), "[\"union-admin\"]",
+                finalise.path("x-union-roles").toString());
+        assertTrue(openapi.has("/honours/me"));
+        assertTrue(openapi.has("/honours/objections/{id}/answer"));
     }
 
     /** The notice period passes: its end moved into the past, as the days would have done. */
