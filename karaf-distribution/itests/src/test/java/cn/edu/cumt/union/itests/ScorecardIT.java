@@ -36,6 +36,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerClass.class)
 public class ScorecardIT extends UnionKarafTestSupport {
 
+    /** The scorecard of study's and brand's figures; honours' figure is checked in HonoursIT. */
+    @Override
+    protected org.ops4j.pax.exam.Option[] extraOptions() {
+        return new org.ops4j.pax.exam.Option[] { bootFeaturesWithout("union-honours") };
+    }
+
     private static final String SCORECARD = "/api/scorecard";
 
     @Inject

@@ -54,7 +54,9 @@ public class UiPagesIT extends UnionKarafTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        return new Option[] { systemProperty("union.itests.familyday-jar").value(Distribution.familydayJar().toString()) };
+        // The pages of study, brand and a unit plugin; honours (its own pages are checked in HonoursIT) stays out.
+        return new Option[] { systemProperty("union.itests.familyday-jar").value(Distribution.familydayJar().toString()),
+                bootFeaturesWithout("union-honours") };
     }
 
     private Rest admin;

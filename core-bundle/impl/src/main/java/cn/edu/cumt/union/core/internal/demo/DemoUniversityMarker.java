@@ -1,5 +1,6 @@
 package cn.edu.cumt.union.core.internal.demo;
 
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
@@ -9,6 +10,10 @@ import cn.edu.cumt.union.api.directory.DemoUniversity;
  * Registers the {@link DemoUniversity} service while the demo university is there, so that plugins' demo
  * components start when (and only when) they have something to attach their records to.
  */
+// Registered by hand, not by DS, so tell the resolver this bundle provides it: a plugin's mandatory reference
+// to it is a requirement the features' verification (and Karaf's resolver) must find a provider for.
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=cn.edu.cumt.union.api.directory.DemoUniversity",
+        uses = DemoUniversity.class)
 class DemoUniversityMarker {
 
     private final BundleContext context;
