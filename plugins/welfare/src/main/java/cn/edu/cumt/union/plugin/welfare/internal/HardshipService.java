@@ -250,7 +250,7 @@ public class HardshipService {
         synchronized (money) {
             return change(caller, id, "welfare.case." + input.decision().name().toLowerCase(), (em, entity, now) -> {
                 String stage = entity.stage;
-                if (HardshipFlow.UNIT_STAGE.equals(stage) && caller.username().equals(entity.filedBy)) {
+                if (HardshipFlow.UNIT_STAGE.equals(stage) && filedForAnother(entity, caller)) {
                     throw ApiException.forbidden("welfare.case.own-filing", "由您代为提交的申请，单位审核须由本单位其他管理员办理",
                             "You filed this application; another administrator of the unit reviews it");
                 }
@@ -600,7 +600,7 @@ public class HardshipService {
                 FlowCase flowCase = c.flowCase();
                 if (flows.waitsOn(HardshipFlow.REVIEW, flowCase, user, now)
                         && !(HardshipFlow.UNIT_STAGE.equals(c.stage) && c.state == CaseState.IN_REVIEW
-                                && user.username().equals(c.filedBy))) {
+                                && filedForAnother(c, user))) {
                     tasks.add(new TaskDTO("帮扶申请 #" + c.id + "（" + c.fund.label() + "）", "/api/welfare/cases/" + c.id,
                             c.state == CaseState.IN_REVIEW ? HardshipFlow.stageLabel(c.stage) : c.state.label(),
                             flowCase.since(), flows.due(HardshipFlow.REVIEW, flowCase)));
@@ -650,6 +650,11 @@ public class HardshipService {
         }
         audit.record(action, TARGET_TYPE, String.valueOf(id), detail[0]);
         return result;
+    }
+
+    /** Whether the caller filed this case for another member (so does not take its unit's decision). */
+    private static boolean filedForAnother(HardshipCaseEntity c, UnionPrincipal caller) {
+        return caller.username().equals(c.filedBy) && !c.filedBy.equals(c.applicant);
     }
 
     private boolean sees(UnionPrincipal caller, HardshipCaseEntity c) {
