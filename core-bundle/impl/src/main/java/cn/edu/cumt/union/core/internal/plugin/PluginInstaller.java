@@ -105,6 +105,56 @@ public class PluginInstaller {
         this.platformDatabase = platformDatabase;
         this.settings = LiveConfig.initial(LOG, PluginConfig.PID, () -> Settings.of(config),
                 () -> Settings.of(LiveConfig.defaults(PluginConfig.class)));
+        // Off the activation thread: starting bundles from inside a component's activation nests SCR's work.
+        Thread restore = new Thread(this::restoreMissing, "union-plugin-restore");
+        restore.setDaemon(true);
+        restore.start();
+    }
+
+    /** Who puts plugins back at start: the platform itself, with an operator's say. */
+    private static final UnionPrincipal PLATFORM = new UnionPrincipal(0L, "system", null, null, Set.of(Roles.OPERATOR),
+            Set.of(), null);
+
+    /**
+     * After a new distribution was installed over the run folder (its bundle cache is new) or data/ was
+     * restored, the framework no longer holds the plugins installed through the platform, though their
+     * records say installed and their jars are kept: put each back from its kept jar, through every check
+     * of an upload again (the rules may have changed since), so that an upgrade of the platform keeps them.
+     */
+    synchronized void restoreMissing() {
+        Settings current = settings;
+        List<Path> folders;
+        try (Stream<Path> children = Files.isDirectory(current.pluginFolder()) ? Files.list(current.pluginFolder()) : Stream.empty()) {
+            folders = children.filter(Files::isDirectory).sorted().toList();
+        } catch (IOException e) {
+            LOG.error("Plugins installed through the platform cannot be listed in {}", current.pluginFolder(), e);
+            return;
+        }
+        for (Path folder : folders) {
+            try {
+                PluginRecord known = PluginRecord.read(folder);
+                if (known == null || !known.installed() || bundleOf(known.pluginId()).isPresent()) {
+                    continue;
+                }
+                Path jarFile = folder.resolve(known.version() + ".jar");
+                if (!Files.isRegularFile(jarFile)) {
+                    LOG.warn("Plugin {} {} is recorded as installed but its jar {} is missing", known.pluginId(), known.version(), jarFile);
+                    continue;
+                }
+                Checked checked = check(current, PLATFORM, Files.readAllBytes(jarFile));
+                if (checked.action() != PluginRules.Action.INSTALL) {
+                    continue;
+                }
+                Bundle bundle = install(checked.jar());
+                audit.record("plugin.restore", "Plugin", known.pluginId(), known.symbolicName() + " " + known.version()
+                        + " put back from " + jarFile.getFileName() + " (not in the framework at start)");
+                LOG.info("Plugin {} {} put back from its kept jar (bundle {})", known.pluginId(), known.version(), bundle.getBundleId());
+            } catch (ApiException refused) {
+                LOG.error("Plugin in {} not put back: {} {}", folder, refused.code(), refused.getMessage());
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Plugin in {} not put back", folder, e);
+            }
+        }
     }
 
     /** A change of etc/cn.edu.cumt.union.plugins.cfg: applied in place, or refused whole when a value is not valid. */
