@@ -94,7 +94,7 @@ public class ScorecardIT extends UnionKarafTestSupport {
         JsonNode indicators = union.get(SCORECARD + "/indicators").json();
         // in the order the plugins' sources registered, which depends on the boot
         assertEquals(indicators.toString(), java.util.Set.of("study.sessions", "study.attendance-rate", "brand.grade",
-                "brand.stage"), java.util.Set.copyOf(codes(indicators.path("indicators"))));
+                "brand.stage", "welfare.visits"), java.util.Set.copyOf(codes(indicators.path("indicators"))));
 
         // Design: only the union admin, and only a valid one.
         String design = SCORECARD + "/" + year + "/design";

@@ -54,7 +54,9 @@ public class UiPagesIT extends UnionKarafTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        return new Option[] { systemProperty("union.itests.familyday-jar").value(Distribution.familydayJar().toString()) };
+        // the pages of study, brand and familyday are counted here; welfare's are checked in WelfareIT
+        return new Option[] { systemProperty("union.itests.familyday-jar").value(Distribution.familydayJar().toString()),
+            bootFeaturesWithout("union-welfare") };
     }
 
     private Rest admin;

@@ -204,6 +204,9 @@ public class WelfareIT extends UnionKarafTestSupport {
 
         JsonNode pages = applicant.get("/api/ui/pages").json();
         assertTrue(pages.toString(), pages.toString().contains("my-cases"));
+        JsonNode paths = applicant.get("/api/openapi.json").json().path("paths");
+        assertTrue("the served document has the plugin's operations", paths.has("/welfare/cases/{id}/review")
+                && paths.has("/welfare/trips/{id}/allocate") && paths.has("/welfare/events/{id}/signups"));
         JsonNode plugin = applicant.get("/api/plugins/welfare").json();
         assertEquals(plugin.toString(), 6, plugin.path("workPoint").asInt());
     }

@@ -10,7 +10,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import javax.persistence.EntityManager;
 import javax.persistence.OptimisticLockException;
@@ -719,9 +718,5 @@ public class HardshipService {
 
     static String plain(BigDecimal value) {
         return value == null ? "" : value.toPlainString();
-    }
-
-    static Set<Fund> funds() {
-        return EnumSet.allOf(Fund.class);
     }
 }

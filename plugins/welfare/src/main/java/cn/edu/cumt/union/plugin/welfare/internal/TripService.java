@@ -6,10 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import javax.persistence.EntityManager;
@@ -342,9 +340,5 @@ public class TripService {
             throw ApiException.notFound("welfare.trip.not-found", "疗休养活动 " + id + " 不存在", "Trip " + id + " not found");
         }
         return trip;
-    }
-
-    static Set<String> none() {
-        return new HashSet<>();
     }
 }
