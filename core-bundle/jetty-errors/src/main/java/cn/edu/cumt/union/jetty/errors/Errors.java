@@ -8,6 +8,8 @@ package cn.edu.cumt.union.jetty.errors;
 final class Errors {
 
     private static final int MAX_REASON = 120;
+    /** The code of a 503 for the API while no application serves {@code /api} (start-up, a reload). */
+    static final String STARTING = "platform.starting";
 
     private Errors() {
     }
@@ -22,6 +24,8 @@ final class Errors {
         case 413 -> new String[] { "request.too-large", "请求体过大", "Request body too large" };
         case 414 -> new String[] { "request.uri-too-long", "请求地址过长", "Request URI too long" };
         case 431 -> new String[] { "request.headers-too-large", "请求头过大", "Request headers too large" };
+        case 503 -> new String[] { STARTING, "平台正在启动或重新加载接口，请稍后重试",
+                "The platform is starting or reloading its API; retry shortly" };
         default -> status >= 500 ? new String[] { "server.error", "服务器内部错误", "Internal server error" }
                 : new String[] { "request.error", "请求错误", "Request error" };
         };

@@ -25,6 +25,12 @@ public class JsonErrorHandler extends ErrorHandler {
     /** What the platform's applications serve; sent with a 405 that Jetty answers before any application. */
     static final String ALLOW = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
     static final String JSON = "application/json;charset=utf-8";
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    /** {@code /api} and below, as the request line names it (a context that would take it would have). */
+    static boolean underApi(String uri) {
+        return uri != null && (uri.equals("/api") || uri.startsWith("/api/") || uri.startsWith("/api?"));
+    }
 
     public JsonErrorHandler() {
         setShowStacks(false);
@@ -50,6 +56,13 @@ public class JsonErrorHandler extends ErrorHandler {
     protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
             HttpServletResponse response, int code, String message) throws IOException {
         baseRequest.setHandled(true);
+        if (code == HttpServletResponse.SC_NOT_FOUND && underApi(baseRequest.getRequestURI())) {
+            // No context takes /api yet (Karaf is still starting): a load balancer must read "not ready",
+            // not "no such page", from the port's first answer on.
+            response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+            write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, null);
+            return;
+        }
         if (code == HttpServletResponse.SC_METHOD_NOT_ALLOWED && response.getHeader("Allow") == null) {
             response.setHeader("Allow", ALLOW);
         }

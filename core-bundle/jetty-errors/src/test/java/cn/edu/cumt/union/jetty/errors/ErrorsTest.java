@@ -42,6 +42,16 @@ public class ErrorsTest {
         assertEquals("request.error", code(Errors.json(418, null)));
     }
 
+    @Test
+    public void theApiBeforeItIsServedIsStartingNotMissing() {
+        assertEquals("platform.starting", code(Errors.json(503, null)));
+        assertTrue(JsonErrorHandler.underApi("/api/health"));
+        assertTrue(JsonErrorHandler.underApi("/api"));
+        assertFalse("another path is a plain 404", JsonErrorHandler.underApi("/apix/health"));
+        assertFalse(JsonErrorHandler.underApi("/"));
+        assertFalse(JsonErrorHandler.underApi(null));
+    }
+
     private static String code(String json) {
         int start = json.indexOf("\"code\":\"") + 8;
         return json.substring(start, json.indexOf('"', start));

@@ -22,8 +22,9 @@ import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 /**
  * Serves the single-page app from this bundle: {@code /} is {@code index.html} (no-cache, so a new
  * build is picked up at once), {@code /app/**} the hashed assets (cached for a year). The default
- * servlet of the default context: {@code /api} and {@code /ui} belong to other servlets, anything
- * else is a JSON 404. Only GET and HEAD.
+ * servlet of the default context: {@code /api} and {@code /ui} belong to other servlets (a request for
+ * {@code /api} that reaches this one answers 503, the API is not served yet), anything else is a JSON
+ * 404. Only GET and HEAD.
  */
 @Component(service = Servlet.class, property = {
         HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN + "=/",
@@ -65,14 +66,22 @@ public class WebAppServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         WebAssets.SECURITY_HEADERS.forEach(response::setHeader);
+        String path = (request.getServletPath() == null ? "" : request.getServletPath())
+                + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (path.equals("/api") || path.startsWith("/api/")) {
+            // /api reaches this servlet only while no application serves it: Karaf is starting, or the
+            // JAX-RS whiteboard is rebuilding it. "Not ready, retry", never "no such page".
+            response.setHeader("Retry-After", "5");
+            send(response, 503, WebAssets.error(503, "platform.starting", "平台正在启动或重新加载接口，请稍后重试",
+                    "The platform is starting or reloading its API; retry shortly"), !"HEAD".equals(request.getMethod()));
+            return;
+        }
         String method = request.getMethod();
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             response.setHeader("Allow", "GET, HEAD");
             send(response, 405, WebAssets.error(405, "request.method-not-allowed", "不支持该请求方法", "Method not allowed"), true);
             return;
         }
-        String path = (request.getServletPath() == null ? "" : request.getServletPath())
-                + (request.getPathInfo() == null ? "" : request.getPathInfo());
         WebAssets.Asset asset = assets.find(path);
         if (asset == null) {
             send(response, 404, WebAssets.error(404, "web.not-found", "页面不存在", "Not found"), true);

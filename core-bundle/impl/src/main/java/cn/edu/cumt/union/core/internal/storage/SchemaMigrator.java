@@ -46,6 +46,7 @@ import liquibase.database.core.DerbyDatabase;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.ResourceAccessor;
+import liquibase.util.NetUtil;
 
 /**
  * The schema extender: for every bundle whose manifest names a Liquibase changelog, it runs the
@@ -61,6 +62,11 @@ import liquibase.resource.ResourceAccessor;
 public class SchemaMigrator implements BundleTrackerCustomizer<ServiceRegistration<SchemaReady>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
+
+    static {
+        // before Liquibase's lock statement loads: each lock this process takes names it
+        StaleSchemaLock.nameThisProcess();
+    }
     private static final Pattern SCHEMA_ID = Pattern.compile("[a-z][a-z0-9]{0,19}");
 
     private final BundleContext context;
@@ -228,6 +234,9 @@ public class SchemaMigrator implements BundleTrackerCustomizer<ServiceRegistrati
             String table = SchemaState.changelogTable(schemaId);
             database.setDatabaseChangeLogTableName(table);
             database.setDatabaseChangeLogLockTableName(table + "LOCK");
+            String url = connection.getMetaData().getURL();
+            boolean embedded = url != null && url.startsWith("jdbc:derby:") && !url.startsWith("jdbc:derby://");
+            StaleSchemaLock.releaseIfStale(connection, table + "LOCK", embedded, NetUtil.getLocalHostName());
             try (Liquibase liquibase = new Liquibase(changelog, resources, database)) {
                 int pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression()).size();
                 if (pending > 0) {
