@@ -36,10 +36,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerClass.class)
 public class ScorecardIT extends UnionKarafTestSupport {
 
-    /** The scorecard of study's and brand's figures; honours' figure is checked in HonoursIT. */
+    /** The scorecard of study's and brand's figures; congress', welfare's and honours' are checked in their ITs. */
     @Override
     protected org.ops4j.pax.exam.Option[] extraOptions() {
-        return new org.ops4j.pax.exam.Option[] { bootFeaturesWithout("union-honours") };
+        return new org.ops4j.pax.exam.Option[] { bootFeaturesWithout("union-congress", "union-welfare", "union-honours") };
     }
 
     private static final String SCORECARD = "/api/scorecard";

@@ -54,9 +54,10 @@ public class UiPagesIT extends UnionKarafTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        // The pages of study, brand and a unit plugin; honours (its own pages are checked in HonoursIT) stays out.
+        // The pages of study, brand and a unit plugin are counted here; congress, welfare and honours check
+        // their own pages in their ITs.
         return new Option[] { systemProperty("union.itests.familyday-jar").value(Distribution.familydayJar().toString()),
-                bootFeaturesWithout("union-honours") };
+                bootFeaturesWithout("union-congress", "union-welfare", "union-honours") };
     }
 
     private Rest admin;
