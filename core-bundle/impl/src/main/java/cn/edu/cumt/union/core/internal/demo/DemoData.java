@@ -15,9 +15,11 @@ import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -85,24 +87,41 @@ public class DemoData {
 
     private final JpaTemplate jpa;
     private final AuditLog audit;
+    private final DemoUniversityMarker marker;
 
     @Activate
     public DemoData(@Reference(target = "(osgi.unit.name=union-core)") JpaTemplate jpa,
-            @Reference OrganisationService organisation, @Reference AuditLog audit, Config config) {
+            @Reference OrganisationService organisation, @Reference AuditLog audit, Config config,
+            BundleContext context) {
+        this(jpa, audit, config, new DemoUniversityMarker(context, SEED));
+    }
+
+    DemoData(JpaTemplate jpa, AuditLog audit, Config config, DemoUniversityMarker marker) {
         this.jpa = jpa;
         this.audit = audit;
+        this.marker = marker;
         apply(config);
+    }
+
+    @Deactivate
+    void deactivate() {
+        marker.withdraw();
     }
 
     /** A change of etc/cn.edu.cumt.union.demo.cfg. Loading checks for an empty membership itself, so a repeat loads nothing. */
     @Modified
     synchronized void apply(Config config) {
         if (!config.demo_data()) {
+            marker.withdraw();
             return;
         }
         int[] loaded = jpa.txExpr(TransactionType.Required, DemoData::loadIfEmpty);
         if (loaded == null) {
-            LOG.info("Demo data not loaded: the membership is not empty");
+            if (jpa.txExpr(TransactionType.Required, DemoData::demoLoadedBefore)) {
+                marker.publish();
+            } else {
+                LOG.info("Demo data not loaded: the membership is not empty");
+            }
             return;
         }
         LOG.info("Loaded demo data: {} units and groups, {} members", loaded[0], loaded[1]);
@@ -118,6 +137,15 @@ public class DemoData {
         LOG.warn("Created {} demo logins (unit administrators and members); usernames and passwords are in {}", logins,
                 accounts);
         audit.record("demo.accounts", "Account", null, logins + " demo logins");
+        marker.publish();
+    }
+
+    /** The demo's units, each with its demo name, tell a demo university from real data (the audit trail may be purged). */
+    static boolean demoLoadedBefore(EntityManager em) {
+        List<String> names = em.createQuery("select u.name from UnitEntity u where u.code in :codes", String.class)
+                .setParameter("codes", UNITS.stream().map(spec -> spec[0]).toList()).getResultList();
+        return names.size() == UNITS.size()
+                && UNITS.stream().allMatch(spec -> names.contains(spec[1] + "工会"));
     }
 
     /** @return {units, members} created, or {@code null} when anything besides the root already exists */
