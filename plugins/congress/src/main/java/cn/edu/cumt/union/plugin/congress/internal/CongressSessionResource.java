@@ -34,7 +34,7 @@ import cn.edu.cumt.union.api.table.Tables;
 /** Congress sessions, their delegates and statistics over HTTP; the rules live in {@link CongressService}. */
 @Component(service = CongressSessionResource.class)
 @UnionResource
-@Path("/sessions")
+@Path("/meetings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CongressSessionResource {
