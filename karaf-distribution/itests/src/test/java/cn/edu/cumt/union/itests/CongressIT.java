@@ -228,7 +228,7 @@ public class CongressIT extends UnionKarafTestSupport {
                 Map.of("scores", List.of(Map.of("criterionId", c1, "score", 10), Map.of("criterionId", c2, "score", 20))));
         assertEquals(201, leadAdmin.upload("/api/attachments/congress/evaluation/" + year + "-" + department
                 + "?name=会议纪要.pdf", "application/octet-stream", PDF).status());
-        assertEquals(403, leadAdmin.upload("/api/attachments/congress/evaluation/" + year + "-" + otherUnit
+        assertEquals("another unit's evidence is out of scope", 404, leadAdmin.upload("/api/attachments/congress/evaluation/" + year + "-" + otherUnit
                 + "?name=x.pdf", "application/octet-stream", PDF).status());
 
         JsonNode all = union.get("/api/congress/evaluations/" + year).json();
