@@ -56,6 +56,7 @@ import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.security.UnitScope;
+import cn.edu.cumt.union.api.storage.LockConflicts;
 import cn.edu.cumt.union.api.storage.SchemaReady;
 import cn.edu.cumt.union.api.task.TaskDTO;
 
@@ -284,7 +285,7 @@ public class CongressService {
         String reason = Fields.text("reason", input.reason(), MAX_TEXT, true);
         String measures = Fields.text("measures", input.measures(), MAX_TEXT, true);
         Instant now = clock.instant();
-        ProposalDetailDTO created = jpa.txExpr(TransactionType.Required, em -> {
+        ProposalDetailDTO created = LockConflicts.retry(() -> jpa.txExpr(TransactionType.Required, em -> {
             sessionEntity(em, sessionId);
             CongressDelegateEntity delegate = requireDelegate(em, sessionId, caller);
             CongressProposalEntity p = new CongressProposalEntity();
@@ -303,7 +304,7 @@ public class CongressService {
             em.flush();
             history(em, p, "create", null, caller, null, now);
             return detail(em, caller, p);
-        });
+        }));
         audit.record("congress.proposal.create", PROPOSAL_TYPE, String.valueOf(created.proposal().id()), title);
         return created;
     }
@@ -890,14 +891,15 @@ public class CongressService {
     private ProposalDetailDTO change(UnionPrincipal caller, long id, String action, Change change) {
         Instant now = clock.instant();
         String[] detail = new String[1];
-        ProposalDetailDTO result = jpa.txExpr(TransactionType.Required, em -> {
+        // a lock conflict rolled the whole transaction back (notices included): running it again is safe
+        ProposalDetailDTO result = LockConflicts.retry(() -> jpa.txExpr(TransactionType.Required, em -> {
             CongressProposalEntity p = visible(em, caller, id);
             em.lock(p, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
             detail[0] = change.apply(em, p, now);
             p.updatedAt = now;
             em.flush();
             return detail(em, caller, p);
-        });
+        }));
         audit.record(action, PROPOSAL_TYPE, String.valueOf(id), detail[0]);
         return result;
     }
