@@ -66,6 +66,19 @@ public final class FakeNotifications implements Notifications {
         later(() -> toAccounts.add(sent(accountId, notice)));
     }
 
+    /** Sent to a unit's administrators (the fake knows no accounts): by unit id, oldest first. */
+    public final Map<Long, List<Sent>> toUnitAdmins = new ConcurrentHashMap<>();
+
+    @Override
+    public void toUnitAdmins(long unitId, Notice notice) {
+        Set<Long> reach = ownerUnit == null ? null
+                : directory.findUnitByCode(ownerUnit).map(u -> directory.unitAndDescendants(u.id())).orElse(Set.of());
+        if (directory.findUnit(unitId).isEmpty() || (reach != null && !reach.contains(unitId))) {
+            throw unknown();
+        }
+        later(() -> toUnitAdmins.computeIfAbsent(unitId, k -> new CopyOnWriteArrayList<>()).add(sent(unitId, notice)));
+    }
+
     /** What this member has been sent, oldest first. */
     public List<Sent> inbox(long memberId) {
         return new ArrayList<>(inboxes.getOrDefault(memberId, List.of()));

@@ -31,4 +31,13 @@ public interface Notifications {
      *         exists or, for a unit's plugin, the account is not a member of its units
      */
     void toAccount(long accountId, Notice notice);
+
+    /**
+     * To the administrators of a unit: every account granted {@code unit-admin} on it or on a unit above it
+     * (a department asked to answer, a unit whose case waits). Nobody, when the unit has no administrator yet.
+     *
+     * @throws cn.edu.cumt.union.api.rest.ApiException 400 {@code notify.recipient-unknown} when no such unit
+     *         exists or, for a unit's plugin, it is outside its units
+     */
+    void toUnitAdmins(long unitId, Notice notice);
 }

@@ -5,5 +5,5 @@
  * and whatever a later bundle adds), after the caller's transaction commits.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package cn.edu.cumt.union.api.notify;

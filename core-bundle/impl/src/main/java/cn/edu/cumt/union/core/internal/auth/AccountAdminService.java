@@ -29,6 +29,7 @@ import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.security.UnitScope;
+import cn.edu.cumt.union.api.storage.LockConflicts;
 import cn.edu.cumt.union.api.storage.SchemaReady;
 import cn.edu.cumt.union.core.internal.config.LiveConfig;
 import cn.edu.cumt.union.core.internal.member.MemberEntity;
@@ -130,7 +131,8 @@ public class AccountAdminService {
 
     /** Creates the login of a member; the username is the staff number. No password yet: reset one. */
     public AccountDTO createForMember(UnionPrincipal caller, long memberId) {
-        AccountDTO created = jpa.txExpr(TransactionType.Required, em -> {
+        // Concurrent creations meet on the account table's locks (Derby): run again, never a 500.
+        AccountDTO created = LockConflicts.retry(() -> jpa.txExpr(TransactionType.Required, em -> {
             List<MemberEntity> found = em.createQuery("select m from MemberEntity m where m.id = :id", MemberEntity.class)
                     .setParameter("id", memberId).getResultList();
             if (found.isEmpty() || !access.canManageUnit(caller, found.get(0).getUnitId())) {
@@ -146,7 +148,7 @@ public class AccountAdminService {
             em.persist(account);
             em.flush();
             return toDTO(em, account);
-        });
+        }));
         audit.record("account.create", "Account", Long.toString(created.id()),
                 "member " + memberId + ", username " + created.username());
         return created;
@@ -169,7 +171,7 @@ public class AccountAdminService {
         }
         requireUsername(username);
         requireMayGrant(caller, role, unitId);
-        AccountDTO created = jpa.txExpr(TransactionType.Required, em -> {
+        AccountDTO created = LockConflicts.retry(() -> jpa.txExpr(TransactionType.Required, em -> {
             if (unitId != null && em.find(UnitEntity.class, unitId) == null) {
                 throw ApiException.notFound("unit.not-found", "单位不存在", "No such unit");
             }
@@ -180,7 +182,7 @@ public class AccountAdminService {
             em.persist(new RoleGrantEntity(account.getId(), role, unitId));
             em.flush();
             return toDTO(em, account);
-        });
+        }));
         audit.record("account.create", "Account", Long.toString(created.id()),
                 username + " without member, " + describe(role, unitId));
         return created;

@@ -21,6 +21,7 @@ import cn.edu.cumt.union.api.notify.Notice;
 import cn.edu.cumt.union.api.notify.Recipient;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.rest.PageDTO;
+import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.storage.SchemaReady;
 import cn.edu.cumt.union.core.internal.auth.AccountEntity;
@@ -93,6 +94,35 @@ public class NotificationStore {
             }
             return member == null ? new Recipient(null, accountId, account.getUsername(), null)
                     : new Recipient(member.getId(), accountId, member.getName(), member.getEmail());
+        });
+    }
+
+    /** The accounts granted {@code unit-admin} on the unit or on a unit above it. */
+    public List<Recipient> unitAdmins(long unitId, String ownerUnit) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            UnitTree tree = UnitTree.load(em);
+            Set<Long> reach = reach(em, ownerUnit);
+            if (tree.find(unitId).isEmpty() || (reach != null && !reach.contains(unitId))) {
+                throw unknownRecipient();
+            }
+            List<Object[]> grants = em.createQuery("select g.accountId, g.unitId from RoleGrantEntity g where g.role = :role",
+                    Object[].class).setParameter("role", Roles.UNIT_ADMIN).getResultList();
+            List<Recipient> recipients = new ArrayList<>();
+            Set<Long> seen = new LinkedHashSet<>();
+            for (Object[] grant : grants) {
+                long accountId = (Long) grant[0];
+                Long grantedOn = (Long) grant[1];
+                if (grantedOn != null && tree.isSelfOrAncestor(grantedOn, unitId) && seen.add(accountId)) {
+                    AccountEntity account = em.find(AccountEntity.class, accountId);
+                    MemberEntity member = account == null || account.getMemberId() == null ? null
+                            : em.find(MemberEntity.class, account.getMemberId());
+                    if (account != null) {
+                        recipients.add(member == null ? new Recipient(null, accountId, account.getUsername(), null)
+                                : new Recipient(member.getId(), accountId, member.getName(), member.getEmail()));
+                    }
+                }
+            }
+            return recipients;
         });
     }
 

@@ -61,4 +61,11 @@ public class NotificationsImpl implements Notifications {
         Recipient recipient = store.account(accountId, ownerUnit);
         afterCommit.run(() -> store.write(source, notice, List.of(recipient)));
     }
+
+    @Override
+    public void toUnitAdmins(long unitId, Notice notice) {
+        Objects.requireNonNull(notice, "notice");
+        List<Recipient> recipients = store.unitAdmins(unitId, ownerUnit);
+        afterCommit.run(() -> store.write(source, notice, recipients));
+    }
 }

@@ -236,6 +236,37 @@ public class NotificationsTest {
         assertEquals("the operator does not see it", 1, store.unread(ops));
     }
 
+    /** A unit's administrators: granted on the unit or above it, never another unit's; a unit plugin only within reach. */
+    @Test
+    public void aUnitsAdministratorsAreTold() throws Exception {
+        account("1001", alice, Roles.UNIT_ADMIN, tree.cs.id());
+        account("1003", carol, Roles.UNIT_ADMIN, tree.math.id());
+        study.toUnitAdmins(tree.csG1.id(), Notice.of("交办", null, "/study/x"));
+        assertEquals("a grant on the unit above covers the group", 1, inboxOf(alice).total());
+        assertEquals("another unit's administrator is not told", 0, inboxOf(carol).total());
+        study.toUnitAdmins(tree.math.id(), Notice.of("交办", null, null));
+        assertEquals(1, inboxOf(carol).total());
+
+        ApiException unknown = assertThrows(ApiException.class, () -> study.toUnitAdmins(999_999L, Notice.of("x", null, null)));
+        assertEquals("notify.recipient-unknown", unknown.code());
+        ApiException outside = assertThrows(ApiException.class, () -> csPlugin.toUnitAdmins(tree.math.id(), Notice.of("x", null, null)));
+        assertEquals("a unit plugin cannot reach another unit's administrators", unknown.code(), outside.code());
+        csPlugin.toUnitAdmins(tree.cs.id(), Notice.of("本单位", null, null));
+        assertEquals(2, inboxOf(alice).total());
+        assertEquals(1, inboxOf(carol).total());
+    }
+
+    private long account(String username, long memberId, String role, long unitId) {
+        return db.txExpr(em -> {
+            AccountEntity account = new AccountEntity(username, memberId, Instant.now());
+            em.persist(account);
+            em.flush();
+            em.persist(new cn.edu.cumt.union.core.internal.auth.RoleGrantEntity(account.getId(), role, unitId));
+            em.flush();
+            return account.getId();
+        });
+    }
+
     @Test
     public void membersSeeAndMarkOnlyTheirOwnNotices() {
         study.toMembers(List.of(alice), Notice.of("one", null, null));

@@ -524,6 +524,10 @@ public class CongressService {
                             kept == null ? reason : "并入提案 " + kept.id, now);
                     tell(raters(em, p), "提案审查结果 · Proposal decided", "提案「" + p.title + "」："
                             + p.status.label() + (reason == null ? "" : "。" + reason), p);
+                    if (lead != null) {
+                        tellDepartments(p, "提案交办 · A proposal to answer", "提案「" + p.title + "」已立案，请于 "
+                                + due + " 前答复（主办单位负责答复，协办单位配合）");
+                    }
                     return p.title + ": " + p.status + (kept == null ? "" : " into " + kept.id)
                             + (lead == null ? "" : ", lead unit " + lead + " due " + due);
                 });
@@ -605,6 +609,7 @@ public class CongressService {
             }
             history(em, p, "supervise", p.status, caller, "答复期限 " + p.dueOn, now);
             tell(raters(em, p), "提案督办 · Answer pressed", "提案「" + p.title + "」答复超期，校工会已督办", p);
+            tellDepartments(p, "提案督办 · Answer overdue", "提案「" + p.title + "」的答复期限 " + p.dueOn + " 已过，请尽快答复");
             return p.title + " due " + p.dueOn;
         });
     }
@@ -1053,6 +1058,18 @@ public class CongressService {
         if (!memberIds.isEmpty()) {
             notifications.toMembers(memberIds, Notice.of(title, body.length() > 2000 ? body.substring(0, 2000) : body,
                     link(p)));
+        }
+    }
+
+    /** The administrators of the lead department and of the co-handling ones; sent after the commit. */
+    private void tellDepartments(CongressProposalEntity p, String title, String body) {
+        Set<Long> units = new LinkedHashSet<>();
+        if (p.leadUnitId != null) {
+            units.add(p.leadUnitId);
+        }
+        units.addAll(p.coUnitIds);
+        for (long unit : units) {
+            notifications.toUnitAdmins(unit, Notice.of(title, body, link(p)));
         }
     }
 

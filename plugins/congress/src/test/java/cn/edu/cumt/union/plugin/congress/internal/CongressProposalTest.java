@@ -157,6 +157,9 @@ public class CongressProposalTest extends CongressTestBase {
         assertEquals("co-handling units list it too", 1, congress.department(OTHER_ADMIN, 0, 50).total());
         assertEquals(1, congress.tasksFor(LEAD_ADMIN).size());
         assertEquals(0, congress.tasksFor(OTHER_ADMIN).size());
+        assertEquals("the lead department's admins are told", 1, notifications.toUnitAdmins.get(30L).size());
+        assertEquals("and the co-handling one's", 1, notifications.toUnitAdmins.get(20L).size());
+        assertEquals("/congress/proposals/" + accepted.proposal().id(), notifications.toUnitAdmins.get(30L).get(0).link());
     }
 
     @Test
@@ -229,8 +232,10 @@ public class CongressProposalTest extends CongressTestBase {
         expect(403, "congress.not-supervisor", () -> congress.overdueList(PLAIN, null));
         expect(403, "congress.not-supervisor", () -> congress.overdueList(LEAD_ADMIN, null));
         expect(403, "congress.union-admin-only", () -> congress.supervise(COMMITTEE, id));
+        int toldBefore = notifications.toUnitAdmins.getOrDefault(30L, List.of()).size();
         congress.supervise(UNION_ADMIN, id);
         assertTrue(congress.get(UNION_ADMIN, id).history().stream().anyMatch(t -> t.action().equals("supervise")));
+        assertEquals("督办 tells the lead department", toldBefore + 1, notifications.toUnitAdmins.get(30L).size());
         assertTrue("the task shows as overdue", congress.tasksFor(LEAD_ADMIN).stream()
                 .anyMatch(t -> t.due() != null && t.due().isBefore(clock.now)));
     }
