@@ -116,7 +116,7 @@ public class MemberResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN })
-    @RestDoc("修改会员 Update a member")
+    @RestDoc("修改会员（只改给出的字段）Update a member: the fields given change, the others stay")
     public MemberDTO update(@Context SecurityContext sc, @PathParam("id") long id, MemberInputDTO input) {
         return members.update(scope(sc), id, input);
     }

@@ -235,7 +235,11 @@ public class MemberService {
         return created;
     }
 
-    /** Updates the fields of a member; the staff number and unit stay (a transfer moves a member). */
+    /**
+     * Updates the fields of a member that the request gives; a field left out (or {@code null}) keeps its
+     * value, so an edit of one field never wipes the others. To clear: {@code ""} for phone and email,
+     * {@code []} for categories, {@code 0} for the group. The staff number and unit stay (a transfer moves a member).
+     */
     public MemberDTO update(UnitScope scope, long id, MemberInputDTO input) {
         Set<String> categories = validate(input, false);
         MemberDTO updated = jpa.txExpr(TransactionType.Required, em -> {
@@ -248,9 +252,34 @@ public class MemberService {
                         "Change the unit with a transfer");
             }
             UnitTree tree = UnitTree.load(em);
-            Long groupId = group(tree, tree.find(member.getUnitId()).orElseThrow(), input.groupId());
-            member.setName(input.name().trim());
-            apply(member, input, categories, groupId);
+            if (input.name() != null) {
+                member.setName(input.name().trim());
+            }
+            if (input.gender() != null) {
+                member.setGender(MemberVocabulary.gender(input.gender()));
+            }
+            if (input.birthDate() != null) {
+                member.setBirthDate(input.birthDate());
+            }
+            if (input.phone() != null) {
+                member.setPhone(blankToNull(input.phone()));
+            }
+            if (input.email() != null) {
+                member.setEmail(blankToNull(input.email()));
+            }
+            if (input.groupId() != null) {
+                member.setGroupId(input.groupId() == 0 ? null
+                        : group(tree, tree.find(member.getUnitId()).orElseThrow(), input.groupId()));
+            }
+            if (input.joinDate() != null) {
+                member.setJoinDate(input.joinDate());
+            }
+            if (input.status() != null) {
+                member.setStatus(input.status());
+            }
+            if (input.categories() != null) {
+                member.setCategories(categories);
+            }
             member.touch(Instant.now());
             return member.toDTO();
         });
@@ -403,7 +432,9 @@ public class MemberService {
         if (creating) {
             field("staffNo", MemberRules.staffNo(input.staffNo() == null ? null : input.staffNo().trim()));
         }
-        field("name", MemberRules.name(input.name() == null ? null : input.name().trim()));
+        if (creating || input.name() != null) {
+            field("name", MemberRules.name(input.name() == null ? null : input.name().trim()));
+        }
         if (input.gender() != null && MemberVocabulary.gender(input.gender()) == null) {
             throw ApiException.invalidField("gender", "应为 M 或 F", "must be M or F");
         }

@@ -2,6 +2,7 @@ package cn.edu.cumt.union.core.internal.member;
 
 import static cn.edu.cumt.union.core.internal.member.MemberImportTest.read;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
@@ -162,6 +163,34 @@ public class MemberServiceTest {
         assertEquals("改过", updated.name());
         expect(400, () -> members.update(csAdmin, created.id(), input("9999", "改过", null)));
         assertTrue(db.audit.stream().anyMatch(line -> line.startsWith("member.update " + created.id())));
+    }
+
+    /** An edit of one field keeps every other; "" and [] and 0 clear on purpose. */
+    @Test
+    public void anUpdateKeepsWhatTheRequestLeavesOut() {
+        MemberDTO full = members.create(UnitScope.all(), new MemberInputDTO("4001", "周全", "F", java.time.LocalDate.of(1980, 5, 1),
+                "13800000000", "4001@cumt.edu.cn", tree.cs.id(), tree.csG1.id(), null, java.time.LocalDate.of(2005, 7, 1),
+                Set.of("cadre")));
+        MemberDTO phoneOnly = members.update(csAdmin, full.id(), new MemberInputDTO(null, null, null, null, "13900000000", null,
+                null, null, null, null, null));
+        assertEquals("13900000000", phoneOnly.phone());
+        assertEquals("周全", phoneOnly.name());
+        assertEquals("4001@cumt.edu.cn", phoneOnly.email());
+        assertEquals(full.birthDate(), phoneOnly.birthDate());
+        assertEquals(full.joinDate(), phoneOnly.joinDate());
+        assertEquals(full.groupId(), phoneOnly.groupId());
+        assertEquals(Set.of("cadre"), phoneOnly.categories());
+        assertEquals(full.gender(), phoneOnly.gender());
+
+        MemberDTO cleared = members.update(csAdmin, full.id(), new MemberInputDTO(null, null, null, null, "", "", null, 0L,
+                null, null, Set.of()));
+        assertNull(cleared.phone());
+        assertNull(cleared.email());
+        assertNull("0 takes the member out of the group", cleared.groupId());
+        assertEquals(Set.of(), cleared.categories());
+        assertEquals("周全", cleared.name());
+        expect(400, () -> members.update(csAdmin, full.id(), new MemberInputDTO(null, " ", null, null, null, null, null, null,
+                null, null, null)));
     }
 
     @Test
