@@ -123,8 +123,15 @@ public class UnitPluginDatabases implements BundleTrackerCustomizer<String> {
         return dataSources.computeIfAbsent(pluginId, this::open).dataSource();
     }
 
+    /** @return the databases open now, by plugin id (a backup holds off their writers while it copies them) */
+    public Map<String, DataSource> openDatabases() {
+        Map<String, DataSource> open = new java.util.TreeMap<>();
+        dataSources.forEach((id, opened) -> open.put(id, opened.dataSource()));
+        return open;
+    }
+
     /** @return where an embedded database of this plugin lives on disk, or {@code null} for a server database */
-    Path localFolder(String pluginId) {
+    public Path localFolder(String pluginId) {
         Opened open = dataSources.get(pluginId);
         return localFolderOf(open == null ? url(pluginId) : open.url());
     }

@@ -1,6 +1,5 @@
 package cn.edu.cumt.union.core.internal.shell;
 
-import java.nio.file.Path;
 import java.nio.file.Paths;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -12,8 +11,11 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import cn.edu.cumt.union.core.internal.rest.RequestContext;
 import cn.edu.cumt.union.core.internal.storage.BackupService;
 
-/** {@code union:backup <folder>}: online backup of the embedded database. */
-@Command(scope = "union", name = "backup", description = "Back up the database while running 在线备份数据库")
+/**
+ * {@code union:backup <folder>}: online backup of everything (every database, data/union, etc/),
+ * consistent at one moment; restore with {@code run-platform restore <backup>} while stopped.
+ */
+@Command(scope = "union", name = "backup", description = "Back up databases, plugins, keys and etc/ while running 在线备份全部数据")
 @Service
 public class BackupCommand implements Action {
 
@@ -25,7 +27,7 @@ public class BackupCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        Path[] done = new Path[1];
+        BackupService.Result[] done = new BackupService.Result[1];
         Exception[] failure = new Exception[1];
         RequestContext.runAs(ConsoleActor.name(), "console", () -> {
             try {
@@ -38,9 +40,12 @@ public class BackupCommand implements Action {
             System.err.println("备份失败 Backup failed: " + failure[0].getMessage());
             return null;
         }
-        System.out.println("备份完成 Backup written to " + done[0]);
-        System.out.println("恢复 Restore: stop the platform, replace data/derby/union with " + done[0].resolve("union")
-                + ", start again (see README).");
+        BackupService.Result result = done[0];
+        System.out.println("备份完成 Backup written to " + result.folder() + ": " + result.files() + " files, " + result.bytes()
+                + " bytes; databases " + result.databases() + "; writers held off " + result.frozenMillis() + " ms");
+        result.warnings().forEach(warning -> System.err.println("注意 Warning: " + warning));
+        System.out.println("恢复 Restore: karaf-distribution/run-platform stop, then karaf-distribution/run-platform restore "
+                + result.folder() + " (see README \"Backup and restore\").");
         return null;
     }
 }
