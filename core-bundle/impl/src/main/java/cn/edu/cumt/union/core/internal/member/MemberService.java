@@ -424,6 +424,56 @@ public class MemberService {
         member.setCategories(categories);
     }
 
+    /**
+     * A member changes their own phone and e-mail, checked like an administrator's edit. Audited as
+     * {@code member.contact} with old and new values masked.
+     *
+     * @param memberId the caller's own member record, or {@code null} for an account without one
+     * @throws ApiException 404 {@code me.no-member} when the account has no member record
+     */
+    public ContactDTO updateOwnContact(Long memberId, ContactDTO change) {
+        if (change == null) {
+            throw ApiException.badRequest("request.body-missing", "缺少请求内容", "Missing request body");
+        }
+        field("phone", MemberRules.phone(blankToNull(change.phone())));
+        field("email", MemberRules.email(blankToNull(change.email())));
+        if (memberId == null) {
+            throw noMemberRecord();
+        }
+        String[] detail = new String[1];
+        ContactDTO updated = jpa.txExpr(TransactionType.Required, em -> {
+            MemberEntity member = em.find(MemberEntity.class, memberId);
+            if (member == null) {
+                throw noMemberRecord();
+            }
+            StringBuilder changes = new StringBuilder();
+            if (change.phone() != null && !java.util.Objects.equals(member.getPhone(), blankToNull(change.phone()))) {
+                changes.append("phone ").append(ContactMask.phone(member.getPhone())).append(" -> ")
+                        .append(ContactMask.phone(blankToNull(change.phone())));
+                member.setPhone(blankToNull(change.phone()));
+            }
+            if (change.email() != null && !java.util.Objects.equals(member.getEmail(), blankToNull(change.email()))) {
+                changes.append(changes.length() == 0 ? "" : ", ").append("email ")
+                        .append(ContactMask.email(member.getEmail())).append(" -> ")
+                        .append(ContactMask.email(blankToNull(change.email())));
+                member.setEmail(blankToNull(change.email()));
+            }
+            if (changes.length() > 0) {
+                member.touch(Instant.now());
+            }
+            detail[0] = changes.toString();
+            return new ContactDTO(member.getPhone(), member.getEmail());
+        });
+        if (!detail[0].isEmpty()) {
+            audit.record("member.contact", "Member", String.valueOf(memberId), detail[0]);
+        }
+        return updated;
+    }
+
+    private static ApiException noMemberRecord() {
+        return ApiException.notFound("me.no-member", "您的账号没有关联会员信息", "Your account has no member record");
+    }
+
     /** @return the category codes; throws 400 on the first bad field */
     private static Set<String> validate(MemberInputDTO input, boolean creating) {
         if (input == null) {
