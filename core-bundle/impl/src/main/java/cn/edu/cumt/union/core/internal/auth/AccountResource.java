@@ -98,7 +98,7 @@ public class AccountResource {
     }
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    static final int DEFAULT_UNIT_BATCH = 200;
+    static final int DEFAULT_UNIT_BATCH = 100;
 
     @POST
     @Path("/units/{unitId}/members")
