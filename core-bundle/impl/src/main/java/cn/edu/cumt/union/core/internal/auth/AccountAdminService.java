@@ -172,7 +172,8 @@ public class AccountAdminService {
     }
 
     /**
-     * Creates the accounts of every active member of a unit and the units below who has none, at most
+     * Creates the accounts of every active member of a unit and the units below (groups included: asked for a
+     * group, its members) who has none, at most
      * {@code limit} of them (by staff number), each with a random one-time password that must be changed at
      * first login. Members who have an account are left alone. Only the count is audited.
      *
@@ -247,7 +248,7 @@ public class AccountAdminService {
         return found;
     }
 
-    private static final String WITHOUT_ACCOUNT = " from MemberEntity m where m.unitId in :units and m.status = :active"
+    private static final String WITHOUT_ACCOUNT = " from MemberEntity m where (m.unitId in :units or m.groupId in :units) and m.status = :active"
             + " and not exists (select a from AccountEntity a where a.memberId = m.id)";
     private static final String NAME_TAKEN = "exists (select b from AccountEntity b where b.username = m.staffNo)";
 

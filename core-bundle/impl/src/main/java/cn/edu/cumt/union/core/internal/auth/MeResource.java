@@ -18,6 +18,7 @@ import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.core.internal.member.ContactChangeDTO;
 import cn.edu.cumt.union.core.internal.member.ContactDTO;
 import cn.edu.cumt.union.core.internal.member.MemberService;
 import cn.edu.cumt.union.core.internal.rest.AllowedBeforePasswordChange;
@@ -51,7 +52,7 @@ public class MeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
     @RestDoc("修改本人联系方式 Change my own phone and e-mail")
-    public ContactDTO contact(@Context SecurityContext sc, ContactDTO change) {
+    public ContactDTO contact(@Context SecurityContext sc, ContactChangeDTO change) {
         return members.updateOwnContact(UnionPrincipal.of(sc).memberId(), change);
     }
 }

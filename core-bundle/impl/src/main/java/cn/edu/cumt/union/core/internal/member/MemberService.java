@@ -2,10 +2,12 @@ package cn.edu.cumt.union.core.internal.member;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -425,18 +427,26 @@ public class MemberService {
     }
 
     /**
-     * A member changes their own phone and e-mail, checked like an administrator's edit. Audited as
-     * {@code member.contact} with old and new values masked.
+     * A member changes their own phone and e-mail, checked like an administrator's edit: both are given,
+     * {@code ""} for none. Audited as {@code member.contact} with old and new values masked, when anything changed.
      *
      * @param memberId the caller's own member record, or {@code null} for an account without one
      * @throws ApiException 404 {@code me.no-member} when the account has no member record
      */
-    public ContactDTO updateOwnContact(Long memberId, ContactDTO change) {
+    public ContactDTO updateOwnContact(Long memberId, ContactChangeDTO change) {
         if (change == null) {
             throw ApiException.badRequest("request.body-missing", "缺少请求内容", "Missing request body");
         }
-        field("phone", MemberRules.phone(blankToNull(change.phone())));
-        field("email", MemberRules.email(blankToNull(change.email())));
+        if (change.phone() == null) {
+            throw ApiException.missingField("phone");
+        }
+        if (change.email() == null) {
+            throw ApiException.missingField("email");
+        }
+        String phone = blankToNull(change.phone());
+        String email = blankToNull(change.email());
+        field("phone", MemberRules.phone(phone));
+        field("email", MemberRules.email(email));
         if (memberId == null) {
             throw noMemberRecord();
         }
@@ -446,22 +456,19 @@ public class MemberService {
             if (member == null) {
                 throw noMemberRecord();
             }
-            StringBuilder changes = new StringBuilder();
-            if (change.phone() != null && !java.util.Objects.equals(member.getPhone(), blankToNull(change.phone()))) {
-                changes.append("phone ").append(ContactMask.phone(member.getPhone())).append(" -> ")
-                        .append(ContactMask.phone(blankToNull(change.phone())));
-                member.setPhone(blankToNull(change.phone()));
+            List<String> changes = new ArrayList<>();
+            if (!Objects.equals(member.getPhone(), phone)) {
+                changes.add("phone " + ContactMask.phone(member.getPhone()) + " -> " + ContactMask.phone(phone));
+                member.setPhone(phone);
             }
-            if (change.email() != null && !java.util.Objects.equals(member.getEmail(), blankToNull(change.email()))) {
-                changes.append(changes.length() == 0 ? "" : ", ").append("email ")
-                        .append(ContactMask.email(member.getEmail())).append(" -> ")
-                        .append(ContactMask.email(blankToNull(change.email())));
-                member.setEmail(blankToNull(change.email()));
+            if (!Objects.equals(member.getEmail(), email)) {
+                changes.add("email " + ContactMask.email(member.getEmail()) + " -> " + ContactMask.email(email));
+                member.setEmail(email);
             }
-            if (changes.length() > 0) {
+            if (!changes.isEmpty()) {
                 member.touch(Instant.now());
             }
-            detail[0] = changes.toString();
+            detail[0] = String.join(", ", changes);
             return new ContactDTO(member.getPhone(), member.getEmail());
         });
         if (!detail[0].isEmpty()) {

@@ -88,6 +88,16 @@ public class AccountsForUnitTest {
     }
 
     @Test
+    public void aGroupMeansItsMembers() {
+        long group = f.unit("A-G1", unitA);
+        long inGroup = f.member("20000040", unitA);
+        f.member("20000041", unitA);
+        f.jpa.tx(em -> em.find(MemberEntity.class, inGroup).setGroupId(group));
+        assertEquals(List.of("20000040"),
+                f.admin.createForUnit(adminOfA, group, 100).issued().stream().map(IssuedAccount::staffNo).toList());
+    }
+
+    @Test
     public void anotherUnitAnswersLikeAnUnknownOne() {
         f.member("20000005", unitB);
         expect(404, "unit.not-found", () -> f.admin.createForUnit(adminOfA, unitB, 100));

@@ -39,43 +39,46 @@ public class OwnContactTest {
 
     @Test
     public void aMemberChangesTheirOwnContactOnly() {
-        ContactDTO changed = members.updateOwnContact(zhang, new ContactDTO("13812345678", "zhang.san@cumt.edu.cn"));
+        ContactDTO changed = members.updateOwnContact(zhang, new ContactChangeDTO("13812345678", "zhang.san@cumt.edu.cn"));
         assertEquals(new ContactDTO("13812345678", "zhang.san@cumt.edu.cn"), changed);
         assertEquals("13812345678", members.get(UnitScope.all(), zhang).phone());
         assertEquals("zhang.san@cumt.edu.cn", members.get(UnitScope.all(), zhang).email());
         assertNull(members.get(UnitScope.all(), li).phone());
-        // a field left out stays, "" clears
-        assertEquals(new ContactDTO("13812345678", null), members.updateOwnContact(zhang, new ContactDTO(null, "")));
+        // "" clears
+        assertEquals(new ContactDTO("13812345678", null), members.updateOwnContact(zhang, new ContactChangeDTO("13812345678", "")));
     }
 
     @Test
     public void theAuditShowsOldAndNewMasked() {
-        members.updateOwnContact(zhang, new ContactDTO("13812345678", "zhang.san@cumt.edu.cn"));
-        members.updateOwnContact(zhang, new ContactDTO("13987654321", null));
+        members.updateOwnContact(zhang, new ContactChangeDTO("13812345678", "zhang.san@cumt.edu.cn"));
+        members.updateOwnContact(zhang, new ContactChangeDTO("13987654321", "zhang.san@cumt.edu.cn"));
         assertEquals(List.of(
                 "member.contact " + zhang + " phone (none) -> 138******78, email (none) -> z***@cumt.edu.cn",
                 "member.contact " + zhang + " phone 138******78 -> 139******21"), db.audit);
         db.audit.forEach(line -> assertFalse(line, line.contains("12345678") || line.contains("zhang.san")));
         // no change, no audit line
-        members.updateOwnContact(zhang, new ContactDTO("13987654321", null));
+        members.updateOwnContact(zhang, new ContactChangeDTO("13987654321", "zhang.san@cumt.edu.cn"));
         assertEquals(2, db.audit.size());
     }
 
     @Test
     public void badValuesAreRefusedWithTheMemberRules() {
-        expect(400, "request.field-invalid", () -> members.updateOwnContact(zhang, new ContactDTO("call me", null)));
-        expect(400, "request.field-invalid", () -> members.updateOwnContact(zhang, new ContactDTO(null, "not-an-email")));
+        expect(400, "request.field-invalid", () -> members.updateOwnContact(zhang, new ContactChangeDTO("call me", "")));
+        expect(400, "request.field-invalid", () -> members.updateOwnContact(zhang, new ContactChangeDTO("", "not-an-email")));
         expect(400, "request.field-invalid",
-                () -> members.updateOwnContact(zhang, new ContactDTO(null, "a".repeat(190) + "@cumt.edu.cn")));
+                () -> members.updateOwnContact(zhang, new ContactChangeDTO("", "a".repeat(190) + "@cumt.edu.cn")));
         expect(400, "request.body-missing", () -> members.updateOwnContact(zhang, null));
+        // both are given: {} is no request
+        expect(400, "request.field-missing", () -> members.updateOwnContact(zhang, new ContactChangeDTO(null, "")));
+        expect(400, "request.field-missing", () -> members.updateOwnContact(zhang, new ContactChangeDTO("", null)));
         assertNull(members.get(UnitScope.all(), zhang).phone());
         assertTrue(db.audit.isEmpty());
     }
 
     @Test
     public void anAccountWithoutAMemberRecordIsToldSo() {
-        expect(404, "me.no-member", () -> members.updateOwnContact(null, new ContactDTO("13812345678", null)));
-        expect(404, "me.no-member", () -> members.updateOwnContact(999_999L, new ContactDTO("13812345678", null)));
+        expect(404, "me.no-member", () -> members.updateOwnContact(null, new ContactChangeDTO("13812345678", "")));
+        expect(404, "me.no-member", () -> members.updateOwnContact(999_999L, new ContactChangeDTO("13812345678", "")));
     }
 
     @Test
