@@ -33,6 +33,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerClass.class)
 public class CongressIT extends UnionKarafTestSupport {
 
+    /** This plugin is under test here; the other work-point plugins stay out of the boot. */
+    @Override
+    protected java.util.Set<String> pluginsNotUnderTest() {
+        return java.util.Set.of("union-welfare", "union-honours");
+    }
+
     private static final byte[] PDF = "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

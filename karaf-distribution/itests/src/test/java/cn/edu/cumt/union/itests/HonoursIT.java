@@ -41,6 +41,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerClass.class)
 public class HonoursIT extends UnionKarafTestSupport {
 
+    /** This plugin is under test here; the other work-point plugins stay out of the boot. */
+    @Override
+    protected java.util.Set<String> pluginsNotUnderTest() {
+        return java.util.Set.of("union-congress", "union-welfare");
+    }
+
     private static final String CALLS = "/api/honours/calls";
     private static final byte[] PDF = "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     private static final String DUTY = "honours-reviewer";

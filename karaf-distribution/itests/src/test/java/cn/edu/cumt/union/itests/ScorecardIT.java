@@ -36,11 +36,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerClass.class)
 public class ScorecardIT extends UnionKarafTestSupport {
 
-    /** The scorecard of study's and brand's figures; congress', welfare's and honours' are checked in their ITs. */
-    @Override
-    protected org.ops4j.pax.exam.Option[] extraOptions() {
-        return new org.ops4j.pax.exam.Option[] { bootFeaturesWithout("union-congress", "union-welfare", "union-honours") };
-    }
+    // The scorecard of study's and brand's figures: congress, welfare and honours boot only in their own ITs
+    // (UnionKarafTestSupport.pluginsNotUnderTest), which check their figures.
 
     private static final String SCORECARD = "/api/scorecard";
 

@@ -54,10 +54,9 @@ public class UiPagesIT extends UnionKarafTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        // The pages of study, brand and a unit plugin are counted here; congress, welfare and honours check
-        // their own pages in their ITs.
-        return new Option[] { systemProperty("union.itests.familyday-jar").value(Distribution.familydayJar().toString()),
-                bootFeaturesWithout("union-congress", "union-welfare", "union-honours") };
+        // The pages of study, brand and a unit plugin are counted here; congress, welfare and honours boot
+        // only in their own ITs (UnionKarafTestSupport.pluginsNotUnderTest), which check their pages.
+        return new Option[] { systemProperty("union.itests.familyday-jar").value(Distribution.familydayJar().toString()) };
     }
 
     private Rest admin;

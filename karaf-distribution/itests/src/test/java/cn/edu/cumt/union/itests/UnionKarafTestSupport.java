@@ -64,9 +64,25 @@ public abstract class UnionKarafTestSupport {
     public Option[] configuration() {
         List<Option> options = new ArrayList<>();
         options.add(distribution());
+        bootFeaturesSet = false;
         options.addAll(Arrays.asList(extraOptions()));
+        if (!bootFeaturesSet && !pluginsNotUnderTest().isEmpty()) {
+            options.add(bootFeaturesWithout());
+        }
         return options.toArray(new Option[0]);
     }
+
+    /**
+     * Work-point plugins this class does not test: left out of its boot, since each boot of the container
+     * pays for every plugin (schema, persistence unit, application), and about fifty classes boot one. Each
+     * plugin's own IT boots it (override with the plugins it needs kept); the reliability suite runs the
+     * whole distribution. Study and brand stay: the core's tests use them as the model plugins.
+     */
+    protected Set<String> pluginsNotUnderTest() {
+        return Set.of("union-congress", "union-welfare", "union-honours");
+    }
+
+    private boolean bootFeaturesSet;
 
     /** Options a test class adds to {@link #distribution()}. */
     protected Option[] extraOptions() {
@@ -139,8 +155,15 @@ public abstract class UnionKarafTestSupport {
         return editConfigurationFilePut(key.file(), key.key(), value);
     }
 
-    /** The distribution's boot features less {@code dropped} (matched by name, any version). */
-    protected static Option bootFeaturesWithout(String... dropped) {
+    /** The distribution's boot features less {@code dropped} and the {@link #pluginsNotUnderTest()} (by name, any version). */
+    protected Option bootFeaturesWithout(String... dropped) {
+        bootFeaturesSet = true;
+        Set<String> all = new java.util.LinkedHashSet<>(Arrays.asList(dropped));
+        all.addAll(pluginsNotUnderTest());
+        return bootFeaturesOf(all.toArray(new String[0]));
+    }
+
+    private static Option bootFeaturesOf(String... dropped) {
         Properties cfg = new Properties();
         try {
             cfg.load(new StringReader(Distribution.readEntry("/" + CfgKey.FEATURES_BOOT.file())));

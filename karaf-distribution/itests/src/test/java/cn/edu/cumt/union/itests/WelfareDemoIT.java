@@ -22,6 +22,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerClass.class)
 public class WelfareDemoIT extends UnionKarafTestSupport {
 
+    /** This plugin is under test here; the other work-point plugins stay out of the boot. */
+    @Override
+    protected java.util.Set<String> pluginsNotUnderTest() {
+        return java.util.Set.of("union-congress", "union-honours");
+    }
+
     @Override
     protected Option[] extraOptions() {
         return new Option[] { set(new CfgKey("cn.edu.cumt.union.demo", "demo.data"), "true") };

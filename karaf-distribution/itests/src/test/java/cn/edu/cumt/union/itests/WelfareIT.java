@@ -34,6 +34,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerClass.class)
 public class WelfareIT extends UnionKarafTestSupport {
 
+    /** This plugin is under test here; the other work-point plugins stay out of the boot. */
+    @Override
+    protected java.util.Set<String> pluginsNotUnderTest() {
+        return java.util.Set.of("union-congress", "union-honours");
+    }
+
     private static final String CASES = "/api/welfare/cases";
     private static final byte[] PDF = "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
