@@ -43,6 +43,7 @@ const texts = {
   apps: ['应用', 'Apps'],
   none: ['暂无', 'Nothing yet'],
   profile: ['个人资料', 'My profile'],
+  contact: ['联系方式', 'Contact details'],
   roles: ['角色', 'Roles'],
   members: ['会员管理', 'Members'],
   search: ['搜索工号或姓名', 'Search staff number or name'],

@@ -126,6 +126,24 @@ public final class Rest {
         }
     }
 
+    /** POSTs without a body and takes bytes with their headers (a file made by the call). */
+    public Download postDownload(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(120))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("POST " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("POST " + path + " interrupted", e);
+        }
+    }
+
     /** Status, headers and bytes of a download. */
     public record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
         public String header(String name) {

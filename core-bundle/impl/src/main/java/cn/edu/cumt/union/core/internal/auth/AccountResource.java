@@ -1,5 +1,7 @@
 package cn.edu.cumt.union.core.internal.auth;
 
+import java.util.List;
+
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -13,6 +15,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.StreamingOutput;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,6 +30,8 @@ import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.api.table.TableFormat;
+import cn.edu.cumt.union.api.table.Tables;
 
 /**
  * Account administration. Every method re-checks scope in {@link AccountAdminService}: a unit
@@ -53,10 +58,12 @@ public class AccountResource {
     }
 
     private final AccountAdminService admin;
+    private final Tables tables;
 
     @Activate
-    public AccountResource(@Reference AccountAdminService admin) {
+    public AccountResource(@Reference AccountAdminService admin, @Reference Tables tables) {
         this.admin = admin;
+        this.tables = tables;
     }
 
     @GET
@@ -89,6 +96,36 @@ public class AccountResource {
         AccountDTO created = admin.createForMember(UnionPrincipal.of(sc), request.memberId());
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final int DEFAULT_UNIT_BATCH = 100;
+
+    @POST
+    @Path("/units/{unitId}/members")
+    @Produces({ XLSX, MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc(value = "为单位会员批量开通账号（附一次性密码表） Open accounts for a unit's members, one-time passwords as .xlsx",
+            files = { XLSX })
+    public Response createForUnit(@Context SecurityContext sc, @PathParam("unitId") long unitId,
+            @QueryParam("limit") Integer limit) {
+        AccountAdminService.UnitAccounts result = admin.createForUnit(UnionPrincipal.of(sc), unitId,
+                limit == null ? DEFAULT_UNIT_BATCH : limit);
+        List<List<String>> rows = result.issued().stream()
+                .map(a -> java.util.Arrays.asList(a.staffNo(), a.name(), a.unitName(), a.password())).toList();
+        StreamingOutput output = out -> tables.write(TableFormat.XLSX, "初始密码 Passwords", UNIT_HEADER, rows, out);
+        return Response.ok(output, XLSX)
+                .header("Content-Disposition", "attachment; filename=\"accounts-unit-" + unitId + ".xlsx\"")
+                .header("Cache-Control", "no-store")
+                .header(CREATED_HEADER, result.issued().size())
+                .header(REMAINING_HEADER, result.remaining())
+                .header(TAKEN_HEADER, result.taken())
+                .build();
+    }
+
+    static final List<String> UNIT_HEADER = List.of("工号 Staff no.", "姓名 Name", "单位 Unit", "初始密码 Initial password");
+    static final String CREATED_HEADER = "X-Accounts-Created";
+    static final String REMAINING_HEADER = "X-Accounts-Remaining";
+    static final String TAKEN_HEADER = "X-Accounts-Username-Taken";
 
     @POST
     @Path("/operators")

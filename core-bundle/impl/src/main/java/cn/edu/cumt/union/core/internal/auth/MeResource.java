@@ -1,7 +1,9 @@
 package cn.edu.cumt.union.core.internal.auth;
 
 import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
@@ -16,6 +18,9 @@ import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.core.internal.member.ContactChangeDTO;
+import cn.edu.cumt.union.core.internal.member.ContactDTO;
+import cn.edu.cumt.union.core.internal.member.MemberService;
 import cn.edu.cumt.union.core.internal.rest.AllowedBeforePasswordChange;
 
 /** The caller's own account: who they are, their roles and member record. */
@@ -26,10 +31,12 @@ import cn.edu.cumt.union.core.internal.rest.AllowedBeforePasswordChange;
 public class MeResource {
 
     private final AccountService accounts;
+    private final MemberService members;
 
     @Activate
-    public MeResource(@Reference AccountService accounts) {
+    public MeResource(@Reference AccountService accounts, @Reference MemberService members) {
         this.accounts = accounts;
+        this.members = members;
     }
 
     @GET
@@ -38,5 +45,14 @@ public class MeResource {
     @RestDoc("当前用户 Who am I")
     public MeDTO me(@Context SecurityContext sc) {
         return accounts.me(UnionPrincipal.of(sc));
+    }
+
+    @PUT
+    @Path("/contact")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.MEMBER, Roles.UNIT_ADMIN, Roles.UNION_ADMIN, Roles.OPERATOR })
+    @RestDoc("修改本人联系方式 Change my own phone and e-mail")
+    public ContactDTO contact(@Context SecurityContext sc, ContactChangeDTO change) {
+        return members.updateOwnContact(UnionPrincipal.of(sc).memberId(), change);
     }
 }
