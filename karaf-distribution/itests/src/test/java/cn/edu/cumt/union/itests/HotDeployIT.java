@@ -102,7 +102,9 @@ public class HotDeployIT extends UnionKarafTestSupport {
             Bundle study = bundle(STUDY_BUNDLE);
             return study != null && study.getState() == Bundle.ACTIVE && !services(schemaReady("study")).isEmpty();
         });
-        return active.plus(await(STUDY_PATH + " served", DEPLOY_TIMEOUT, () -> get(STUDY_PATH).status() != 404));
+        // served = its own answer to a caller without a token (401); 404 and 503 platform.starting are the
+        // answers of the moments before the whiteboard has bound the application's endpoint
+        return active.plus(await(STUDY_PATH + " served", DEPLOY_TIMEOUT, () -> get(STUDY_PATH).status() == 401));
     }
 
     private Duration awaitStudyGone() {

@@ -62,6 +62,11 @@ public abstract class UnionKarafTestSupport {
 
     @Configuration
     public Option[] configuration() {
+        // The previous class's container may still be going down: until its Jetty lets the port go, this
+        // container could not bind it and the tests would talk to the old one.
+        if (System.getProperty("karaf.base") == null) { // the test JVM, never inside a container
+            awaitPortFree(SETUP.http(), Duration.ofSeconds(90));
+        }
         List<Option> options = new ArrayList<>();
         options.add(distribution());
         bootFeaturesSet = false;
@@ -70,6 +75,25 @@ public abstract class UnionKarafTestSupport {
             options.add(bootFeaturesWithout());
         }
         return options.toArray(new Option[0]);
+    }
+
+    private static void awaitPortFree(int port, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket probe = new java.net.Socket()) {
+                probe.connect(new java.net.InetSocketAddress("localhost", port), 500);
+            } catch (IOException refused) {
+                return; // nobody listens: free
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("Port " + port + " is still taken after " + timeout.toSeconds()
+                + " s: another Karaf (a previous test's, or one you run) listens there; see -Dunion.itests.port-offset");
     }
 
     /**
