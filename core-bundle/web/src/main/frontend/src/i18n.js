@@ -125,6 +125,7 @@ const texts = {
   backupHint: ['在线备份全部数据库、data/union 与 etc/，恢复时把目录交给 run-platform restore', 'Backs up every database, data/union and etc/ while running; give the folder to run-platform restore'],
   folder: ['目录', 'Folder'],
   files: ['文件数', 'Files'],
+  file: ['文件', 'File'],
   size: ['大小', 'Size'],
   databases: ['数据库', 'Databases'],
   warnings: ['警告', 'Warnings'],
