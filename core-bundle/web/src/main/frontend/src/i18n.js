@@ -103,7 +103,7 @@ const texts = {
   showMembers: ['查看会员', 'Members'],
   audit: ['审计日志', 'Audit log'],
   actor: ['操作人', 'Actor'],
-  action: ['操作', 'Action'],
+  action: ['操作（前缀）', 'Action (prefix)'],
   targetType: ['对象类型', 'Target type'],
   targetId: ['对象编号', 'Target id'],
   outcome: ['结果', 'Outcome'],
