@@ -87,6 +87,7 @@ const texts = {
   phone: ['手机', 'Phone'],
   email: ['邮箱', 'Email'],
   joinDate: ['入会日期', 'Join date'],
+  categories: ['类别', 'Categories'],
   staffNo: ['工号', 'Staff number'],
   unit: ['单位', 'Unit'],
   saved: ['已保存', 'Saved'],
@@ -140,3 +141,13 @@ export function t(key) {
   if (!pair) return key;
   return lang.value === 'en' ? pair[1] : pair[0];
 }
+
+const STATUS = { ACTIVE: ['在职', 'Active'], RETIRED: ['退休', 'Retired'], TRANSFERRED_OUT: ['调出', 'Transferred out'], WITHDRAWN: ['退会', 'Withdrawn'] };
+
+/** A member status code in the current language (an unknown one as it is). */
+export function statusText(value) {
+  const pair = STATUS[value];
+  return pair ? pair[lang.value === 'en' ? 1 : 0] : value;
+}
+
+export const STATUSES = Object.keys(STATUS);

@@ -20,6 +20,7 @@ function server(answers) {
   globalThis.fetch = vi.fn((path, init) => {
     calls.push({ path, method: init.method, body: init.body ? JSON.parse(init.body) : undefined });
     if (path === '/api/units') return reply(200, units);
+    if (path === '/api/members/categories') return reply(200, [{ code: 'cadre', name: '干部' }, { code: 'veteran', name: '复转军人' }]);
     if (init.method === 'GET') return reply(200, member);
     const answer = answers[init.method + ' ' + path];
     return answer ? reply(answer[0], answer[1]) : reply(500, {});
@@ -49,6 +50,17 @@ describe('editing a member', () => {
     // the emptied e-mail is cleared with ""; the emptied join date is left out, not wiped
     expect(put.body).toEqual({ name: '张三丰', email: '' });
     expect(wrapper.find('[data-test="saved"]').exists()).toBe(true);
+  });
+
+  it('sends the categories as the whole new set, only when it changed', async () => {
+    const calls = server({ 'PUT /api/members/7': [200, { ...member, categories: ['veteran'] }] });
+    const wrapper = await view();
+    expect(wrapper.find('[data-test="category-cadre"]').element.checked).toBe(true);
+    await wrapper.find('[data-test="category-cadre"]').setValue(false);
+    await wrapper.find('[data-test="category-veteran"]').setValue(true);
+    await wrapper.find('[data-test="member-form"]').trigger('submit');
+    await flushPromises();
+    expect(calls.find((c) => c.method === 'PUT').body).toEqual({ categories: ['veteran'] });
   });
 
   it('sends nothing when nothing changed', async () => {

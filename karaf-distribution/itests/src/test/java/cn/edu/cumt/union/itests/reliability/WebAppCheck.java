@@ -206,6 +206,7 @@ public class WebAppCheck {
             check(phone, "/member", wide);
             phone.type("edit-name", "编辑后姓名");
             phone.type("edit-phone", "13900000303");
+            phone.click("category-cadre");
             phone.click("save-member");
             phone.awaitText("saved", "已保存");
             phone.screenshot(screenshots().resolve("phone-member-edit.png"));
@@ -239,6 +240,8 @@ public class WebAppCheck {
         assertEquals("编辑后姓名", member.json().path("name").asText());
         assertEquals("13900000303", member.json().path("phone").asText());
         assertEquals("omitted fields keep their value", "wb3@cumt.edu.cn", member.json().path("email").asText());
+        assertEquals("omitted fields keep their value", "1982-01-02", member.json().path("birthDate").asText());
+        assertEquals("[\"cadre\"]", member.json().path("categories").toString());
         assertEquals("the refused transfer moved nobody", Fixtures.unit(admin, "WEB"), member.json().path("unitId").asLong());
         Rest.Reply firstLogin = KARAF.process().rest().post("/api/auth/login", Map.of("username", "WB0005", "password", oneTime));
         assertEquals(firstLogin.toString(), 200, firstLogin.status());
