@@ -63,6 +63,15 @@ describe('editing a member', () => {
     expect(calls.find((c) => c.method === 'PUT').body).toEqual({ categories: ['veteran'] });
   });
 
+  it("shows the server's 404 for a member outside the caller's units, and no form", async () => {
+    globalThis.fetch = vi.fn((path) => (path === '/api/members/7'
+      ? reply(404, { code: 'member.not-found', message: '会员不存在', messageEn: 'No such member' }) : reply(200, [])));
+    const wrapper = await view();
+    expect(wrapper.find('[data-test="error"]').text()).toBe('会员不存在');
+    expect(wrapper.find('[data-test="member-form"]').exists()).toBe(false);
+    expect(wrapper.find('[data-test="transfer-form"]').exists()).toBe(false);
+  });
+
   it('sends nothing when nothing changed', async () => {
     const calls = server({});
     const wrapper = await view();

@@ -132,6 +132,12 @@ public class WebAppCheck {
             phone.open("/me");
             phone.awaitText("member-name", XSS);
             assertNoInjection(phone);
+            // a plain member: no staff pages in the nav, and none opens by its address
+            assertTrue(phone.driver().findElements(Browser.test("tab-admin")).isEmpty());
+            for (String staffPage : new String[] { "/org", "/audit", "/accounts", "/backup", "/member?id=" + Fixtures.memberId(admin, "WB0002") }) {
+                phone.open(staffPage);
+                phone.await("not-found");
+            }
         }
         try (Browser desktop = Browser.desktop(baseUrl)) {
             desktop.logIn("WB0002", Fixtures.PASSWORD);
