@@ -3,6 +3,7 @@ package cn.edu.cumt.union.core.internal.audit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.persistence.TypedQuery;
 
@@ -11,10 +12,15 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import cn.edu.cumt.union.api.audit.AuditEntryDTO;
+import cn.edu.cumt.union.api.audit.AuditEvents;
 import cn.edu.cumt.union.api.audit.AuditLog;
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.storage.SchemaReady;
@@ -31,6 +37,10 @@ public class AuditLogImpl implements AuditLog {
     private static final Logger LOG = LoggerFactory.getLogger(AuditLogImpl.class);
 
     private final JpaTemplate jpa;
+
+    /** Optional: without Event Admin the log is written all the same, only nobody counts it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin events;
 
     @Activate
     public AuditLogImpl(@Reference(target = "(osgi.unit.name=union-core)") JpaTemplate jpa,
@@ -59,6 +69,10 @@ public class AuditLogImpl implements AuditLog {
                 targetId, outcome, detail);
         jpa.tx(TransactionType.Required, em -> em.persist(entry));
         LOG.debug("audit {} {} {} {}", context.actor(), action, targetType, targetId);
+        EventAdmin admin = events;
+        if (admin != null) {
+            admin.postEvent(new Event(AuditEvents.TOPIC, Map.of(AuditEvents.ACTION, action, AuditEvents.OUTCOME, outcome)));
+        }
     }
 
     /** Newest first; every filter is optional. */
