@@ -1,0 +1,106 @@
+package cn.edu.cumt.union.itests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL 15 server (zonky's binaries from Maven Central) for the tests that run the platform on
+ * PostgreSQL, started once in the Pax Exam driver JVM, on the first call of {@link #get()}, and stopped when
+ * that JVM ends (zonky's shutdown hook). Its port is the first free one from 5432 + the port offset, so two builds do not collide.
+ * The platform's database {@code union} belongs to the role {@code union}, as central IT would set it up;
+ * the superuser {@code postgres} is the administrative connection that creates the unit plugins' roles.
+ */
+public final class PostgresServer {
+
+    public static final String DATABASE = "union";
+    public static final String USER = "union";
+    public static final String PASSWORD = "Union-On-Postgres-1";
+    public static final String ADMIN_USER = "postgres";
+    public static final String ADMIN_PASSWORD = "postgres";
+
+    private static PostgresServer instance;
+
+    private final EmbeddedPostgres server;
+
+    private PostgresServer(EmbeddedPostgres server) {
+        this.server = server;
+    }
+
+    /** The server, started on the first call (about 5-10 s). */
+    public static synchronized PostgresServer get() {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    private static PostgresServer start() {
+        try {
+            Path data = Files.createDirectories(Distribution.workDirectory().resolve("postgres"));
+            Path folder = Files.createTempDirectory(data, "pg-");
+            long started = System.nanoTime();
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
+                    .setPort(freePort(5432 + KarafSetup.PORT_OFFSET))
+                    .setDataDirectory(folder.resolve("data"))
+                    .setOverrideWorkingDirectory(folder.resolve("work").toFile())
+                    .setCleanDataDirectory(true)
+                    .setRegisterShutdownHook(true) // stopped when the driver JVM ends
+                    // the collation central IT is told to use: LIKE 'x%' can use a plain index
+                    .setLocaleConfig("locale", "C")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .setServerConfig("max_connections", "200")
+                    .start();
+            PostgresServer postgres = new PostgresServer(server);
+            // "union" is an SQL keyword: quoted
+            postgres.admin("CREATE ROLE \"" + USER + "\" LOGIN PASSWORD '" + PASSWORD + "'",
+                    "CREATE DATABASE \"" + DATABASE + "\" OWNER \"" + USER + "\"",
+                    "ALTER ROLE " + ADMIN_USER + " PASSWORD '" + ADMIN_PASSWORD + "'");
+            System.out.printf("PostgreSQL %s started on port %d in %d ms%n", folder, server.getPort(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start", e);
+        }
+    }
+
+    private static int freePort(int from) {
+        for (int port = from; port < from + 100; port++) {
+            try (ServerSocket probe = new ServerSocket(port)) {
+                return port;
+            } catch (IOException taken) {
+                // next
+            }
+        }
+        throw new IllegalStateException("No free port from " + from);
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    /** JDBC URL of a database of this server. */
+    public String url(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    /** Runs statements as the superuser on database postgres. */
+    public void admin(String... statements) {
+        try (Connection connection = DriverManager.getConnection(url("postgres"), ADMIN_USER, ADMIN_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}
