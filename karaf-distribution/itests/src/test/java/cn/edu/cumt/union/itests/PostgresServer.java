@@ -54,7 +54,6 @@ public final class PostgresServer {
                     .setOverrideWorkingDirectory(folder.resolve("work").toFile())
                     .setCleanDataDirectory(true)
                     .setRegisterShutdownHook(true) // stopped when the driver JVM ends
-                    // the collation central IT is told to use: LIKE 'x%' can use a plain index
                     .setLocaleConfig("locale", "C")
                     .setLocaleConfig("encoding", "UTF8")
                     .setServerConfig("max_connections", "200")
@@ -62,7 +61,9 @@ public final class PostgresServer {
             PostgresServer postgres = new PostgresServer(server);
             // "union" is an SQL keyword: quoted
             postgres.admin("CREATE ROLE \"" + USER + "\" LOGIN PASSWORD '" + PASSWORD + "'",
-                    "CREATE DATABASE \"" + DATABASE + "\" OWNER \"" + USER + "\"",
+                    // as a Chinese university would make it: names in pinyin order by default (ICU)
+                    "CREATE DATABASE \"" + DATABASE + "\" OWNER \"" + USER + "\" TEMPLATE template0 ENCODING 'UTF8'"
+                            + " LOCALE 'C' LOCALE_PROVIDER icu ICU_LOCALE 'zh-Hans-CN'",
                     "ALTER ROLE " + ADMIN_USER + " PASSWORD '" + ADMIN_PASSWORD + "'");
             System.out.printf("PostgreSQL %s started on port %d in %d ms%n", folder, server.getPort(),
                     (System.nanoTime() - started) / 1_000_000);
