@@ -60,6 +60,12 @@ public class PostgresIT extends UnionKarafTestSupport {
                 systemProperty(OUTING_JAR).value(Distribution.outingJar().toString()) };
     }
 
+    /** Every shipped plugin boots here: each one's changelog must run on PostgreSQL. */
+    @Override
+    protected java.util.Set<String> pluginsNotUnderTest() {
+        return java.util.Set.of();
+    }
+
     /** The platform's own DataSource: on PostgreSQL, as the role union. */
     @Inject
     @Filter(value = "(osgi.jndi.service.name=union)", timeout = 120_000)
@@ -78,7 +84,10 @@ public class PostgresIT extends UnionKarafTestSupport {
     }
 
     @Test
-    public void theCoreRunsOnPostgres() throws SQLException {
+    public void theCoreAndEveryShippedPluginRunOnPostgres() throws SQLException {
+        for (String schema : List.of("core", "study", "brand", "congress", "welfare", "honours")) {
+            await("schema " + schema + " migrated", BOOT_TIMEOUT, () -> services(schemaReady(schema)).size() == 1);
+        }
         try (Connection connection = platform.getConnection()) {
             assertEquals("PostgreSQL", connection.getMetaData().getDatabaseProductName());
             assertTrue("the core's tables are in public, created by Liquibase",
@@ -183,6 +192,38 @@ public class PostgresIT extends UnionKarafTestSupport {
     }
 
     @Test
+    public void aSecretBallotCountsOneVoteEachWithItsNativeSql() {
+        awaitStatus("/api/ballots", 401, BOOT_TIMEOUT);
+        Fixtures.importMembers(admin, "PV0001,投票甲,M,1976-01-02,13300000001,pv1@cumt.edu.cn,PGA,ACTIVE,\n"
+                + "PV0002,投票乙,F,1989-03-04,13300000002,pv2@cumt.edu.cn,PGA,ACTIVE,\n"
+                + "PV0900,投票会,F,1970-07-08,13300000900,pv900@cumt.edu.cn,PGB,ACTIVE,\n");
+        Rest union = withToken(login(Fixtures.unionAdmin(admin, "PV0900"), Fixtures.PASSWORD));
+        Rest one = withToken(login(Fixtures.account(admin, "PV0001", null), Fixtures.PASSWORD));
+        Rest two = withToken(login(Fixtures.account(admin, "PV0002", null), Fixtures.PASSWORD));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Rest.Reply created = union.post("/api/ballots", Map.of("title", "PGA 委员选举", "secret", true,
+                "options", List.of(Map.of("key", "a", "label", "候选人甲", "category", "教师"),
+                        Map.of("key", "b", "label", "候选人乙", "category", "管理")),
+                "opensAt", now.minusSeconds(60).toString(), "closesAt", now.plusSeconds(3600).toString(),
+                "audience", Map.of("allUnits", false, "unitIds", List.of(unitA), "withSubUnits", true, "categories", List.of()),
+                "maxChoices", 2, "maxPerCategory", Map.of()));
+        assertEquals(created.toString(), 201, created.status());
+        String ballot = "/api/ballots/" + created.json().path("id").asLong();
+        Rest.Reply voted = one.post(ballot + "/votes", Map.of("choices", List.of("a", "b")));
+        assertEquals(voted.toString(), 201, voted.status());
+        assertEquals(409, one.post(ballot + "/votes", Map.of("choices", List.of("b"))).status());
+        assertEquals(201, two.post(ballot + "/votes", Map.of("choices", List.of("b"))).status());
+        assertEquals(200, union.post(ballot + "/close", Map.of()).status());
+        JsonNode tally = one.get(ballot + "/tally").json();
+        assertEquals(tally.toString(), 2, tally.path("voters").asInt());
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        tally.path("counts").forEach(c -> counts.put(c.path("key").asText(), c.path("count").asInt()));
+        assertEquals(Map.of("a", 1, "b", 2), counts);
+        assertTrue(one.post(ballot + "/receipts", Map.of("receipt", voted.json().path("receipt").asText()))
+                .json().path("counted").asBoolean());
+    }
+
+    @Test
     public void unitPluginsLiveInTheirOwnSchemasAndCannotReachOthers() throws Exception {
         long mining = Fixtures.unit(admin, "MINING");
         Fixtures.importMembers(admin, "PU0001,矿业管理,M,1980-01-01,13400000001,pu1@cumt.edu.cn,MINING,ACTIVE,\n");
@@ -199,6 +240,13 @@ public class PostgresIT extends UnionKarafTestSupport {
         assertEquals(day.toString(), 201, day.status());
         long dayId = day.json().path("id").asLong();
         assertEquals("PostgreSQL 家庭日", miningAdmin.get("/api/familyday/activities/" + dayId).json().path("title").asText());
+        byte[] pdf = "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        Rest.Reply file = miningAdmin.upload("/api/attachments/familyday/activity/" + dayId + "?name=" + enc("程序单.pdf"),
+                "application/octet-stream", pdf);
+        assertEquals(file.toString(), 201, file.status());
+        Rest.Download download = miningAdmin.download("/api/attachments/" + file.json().path("id").asLong());
+        assertEquals(200, download.status());
+        assertTrue("the file as uploaded (bytea)", java.util.Arrays.equals(pdf, download.body()));
         Rest.Reply hike = miningAdmin.post("/api/outing/activities", Map.of("title", "春季远足", "startsAt", "2026-04-01T08:00:00Z"));
         assertEquals(hike.toString(), 201, hike.status());
 

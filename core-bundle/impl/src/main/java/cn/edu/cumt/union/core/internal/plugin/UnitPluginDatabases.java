@@ -38,7 +38,9 @@ import cn.edu.cumt.union.core.internal.config.LiveConfig;
  * {@code union-plugin-<id>} from the moment its bundle is installed (before it resolves, so Aries
  * JPA and the schema extender find it), and withdrawn, with the database closed, when the bundle is
  * uninstalled. The data stays on disk until a purge. With one database per plugin, even a native
- * query cannot reach the core's tables or another plugin's. A change of the database settings applies
+ * query cannot reach the core's tables or another plugin's. On PostgreSQL with an administrative
+ * connection ({@code unit.database.admin.*}) the plugin's "database" is its own schema and role instead
+ * ({@link PluginSchemas}), dropped by a purge. A change of the database settings applies
  * in place to every database opened from then on; an open one keeps the URL it was opened with.
  */
 @Component(service = UnitPluginDatabases.class, configurationPid = PluginConfig.PID)
