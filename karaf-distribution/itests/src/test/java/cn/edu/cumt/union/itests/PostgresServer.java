@@ -57,6 +57,10 @@ public final class PostgresServer {
                     .setLocaleConfig("locale", "C")
                     .setLocaleConfig("encoding", "UTF8")
                     .setServerConfig("max_connections", "200")
+                    // a throw-away test server: no waiting for the disk at each commit (every DDL of a migration is one)
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
                     .start();
             PostgresServer postgres = new PostgresServer(server);
             // "union" is an SQL keyword: quoted

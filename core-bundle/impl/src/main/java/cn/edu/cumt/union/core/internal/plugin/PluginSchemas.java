@@ -43,7 +43,7 @@ final class PluginSchemas {
     }
 
     /** What the administrative connection runs to give the plugin its role (new or existing) and schema. */
-    static List<String> provision(String pluginId, String password, boolean roleExists) {
+    static List<String> provision(String pluginId, String password, boolean roleExists, String databaseOwner) {
         String name = name(pluginId);
         if (!password.chars().allMatch(c -> LETTERS.indexOf(c) >= 0)) {
             throw new IllegalArgumentException("password");
@@ -56,8 +56,15 @@ final class PluginSchemas {
                 "ALTER SCHEMA " + name + " OWNER TO " + name,
                 "REVOKE ALL ON SCHEMA " + name + " FROM PUBLIC",
                 "ALTER ROLE " + name + " SET search_path = " + name,
-                // the core's tables live in public (PostgreSQL 15 leaves USAGE there to everyone)
+                // the core's tables live in public: its owner, the database's owner (the core's role), keeps it
+                // (before PostgreSQL 15 public belongs to the superuser and the core uses PUBLIC's rights there)
+                "GRANT ALL ON SCHEMA public TO " + quoted(databaseOwner),
+                // PostgreSQL 15 still leaves USAGE on public to everyone, older versions CREATE too
                 "REVOKE ALL ON SCHEMA public FROM PUBLIC");
+    }
+
+    static String quoted(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     /** What the administrative connection runs at a purge, after the export. */
@@ -75,7 +82,14 @@ final class PluginSchemas {
                 exists = row.next();
             }
         }
-        run(admin, provision(pluginId, password, exists));
+        String owner;
+        try (PreparedStatement query = admin.prepareStatement(
+                "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()");
+                ResultSet row = query.executeQuery()) {
+            row.next();
+            owner = row.getString(1);
+        }
+        run(admin, provision(pluginId, password, exists, owner));
     }
 
     /** Ends the role's sessions, then drops its schema (with every table) and the role. */

@@ -22,16 +22,20 @@ public class PluginSchemasTest {
 
     @Test
     public void theRoleMayOnlyLogInAndOwnsItsSchemaAlone() {
-        List<String> sql = PluginSchemas.provision("familyday", PluginSchemas.newPassword(), false);
+        List<String> sql = PluginSchemas.provision("familyday", PluginSchemas.newPassword(), false, "union");
         String role = sql.get(0);
         assertTrue(role, role.startsWith("CREATE ROLE union_plugin_familyday WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"));
         assertTrue(role, role.contains("NOINHERIT") && role.contains("NOBYPASSRLS"));
         assertTrue(sql.contains("CREATE SCHEMA IF NOT EXISTS union_plugin_familyday AUTHORIZATION union_plugin_familyday"));
         assertTrue(sql.contains("ALTER ROLE union_plugin_familyday SET search_path = union_plugin_familyday"));
         assertTrue("the core's schema is closed to others", sql.contains("REVOKE ALL ON SCHEMA public FROM PUBLIC"));
+        assertTrue("but not to the core's role, the database's owner, first",
+                sql.indexOf("GRANT ALL ON SCHEMA public TO \"union\"") < sql.indexOf("REVOKE ALL ON SCHEMA public FROM PUBLIC")
+                        && sql.contains("GRANT ALL ON SCHEMA public TO \"union\""));
         assertTrue(sql.contains("REVOKE ALL ON SCHEMA union_plugin_familyday FROM PUBLIC"));
-        assertFalse("no grant to anyone", sql.stream().anyMatch(s -> s.contains("GRANT ")));
-        assertTrue(PluginSchemas.provision("familyday", PluginSchemas.newPassword(), true).get(0).startsWith("ALTER ROLE union_plugin_familyday WITH LOGIN"));
+        assertFalse("no grant to the plugin's role", sql.stream().anyMatch(s -> s.contains("GRANT ") && s.contains("TO union_plugin")));
+        assertEquals("\"a\"\"b\"", PluginSchemas.quoted("a\"b"));
+        assertTrue(PluginSchemas.provision("familyday", PluginSchemas.newPassword(), true, "union").get(0).startsWith("ALTER ROLE union_plugin_familyday WITH LOGIN"));
     }
 
     @Test
@@ -39,7 +43,7 @@ public class PluginSchemasTest {
         String one = PluginSchemas.newPassword();
         assertEquals(32, one.length());
         assertNotEquals(one, PluginSchemas.newPassword());
-        assertThrows(IllegalArgumentException.class, () -> PluginSchemas.provision("familyday", "x' SUPERUSER --", false));
+        assertThrows(IllegalArgumentException.class, () -> PluginSchemas.provision("familyday", "x' SUPERUSER --", false, "union"));
     }
 
     @Test
