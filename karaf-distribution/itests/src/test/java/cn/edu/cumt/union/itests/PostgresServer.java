@@ -15,7 +15,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * A real PostgreSQL 15 server (zonky's binaries from Maven Central) for the tests that run the platform on
  * PostgreSQL, started once in the Pax Exam driver JVM, on the first call of {@link #get()}, and stopped when
- * that JVM ends (zonky's shutdown hook). Its port is the first free one from 5432 + the port offset, so two builds do not collide.
+ * that JVM ends (a shutdown hook that asks the postmaster for a fast shutdown). Its port is the first free one from 5432 + the port offset, so two builds do not collide.
  * The platform's database {@code union} belongs to the role {@code union}, as central IT would set it up;
  * the superuser {@code postgres} is the administrative connection that creates the unit plugins' roles.
  */
@@ -53,7 +53,8 @@ public final class PostgresServer {
                     .setDataDirectory(folder.resolve("data"))
                     .setOverrideWorkingDirectory(folder.resolve("work").toFile())
                     .setCleanDataDirectory(true)
-                    .setRegisterShutdownHook(true) // stopped when the driver JVM ends
+                    // not zonky's hook: it waits for pg_ctl, and surefire halts the JVM 2 s after System.exit
+                    .setRegisterShutdownHook(false)
                     .setLocaleConfig("locale", "C")
                     .setLocaleConfig("encoding", "UTF8")
                     .setServerConfig("max_connections", "200")
@@ -63,6 +64,8 @@ public final class PostgresServer {
                     .setServerConfig("full_page_writes", "off")
                     .start();
             PostgresServer postgres = new PostgresServer(server);
+            Path pidFile = folder.resolve("data").resolve("postmaster.pid");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(pidFile), "postgres-stop"));
             // "union" is an SQL keyword: quoted
             postgres.admin("CREATE ROLE \"" + USER + "\" LOGIN PASSWORD '" + PASSWORD + "'",
                     // as a Chinese university would make it: names in pinyin order by default (ICU)
@@ -74,6 +77,19 @@ public final class PostgresServer {
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
+        }
+    }
+
+    /**
+     * Asks the postmaster for a fast shutdown (SIGINT) and returns at once: it ends by itself, also when this
+     * JVM is halted right after (the container's connections end with the container).
+     */
+    private static void stop(Path pidFile) {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+            new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("PostgreSQL not stopped (" + pidFile + "): " + e);
         }
     }
 
