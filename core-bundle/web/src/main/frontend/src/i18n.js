@@ -78,6 +78,59 @@ const texts = {
   notFound: ['页面不存在或无权访问', 'This page does not exist or is not for you'],
   loading: ['加载中…', 'Loading…'],
   language: ['English', '中文'],
+  editMember: ['编辑会员', 'Edit member'],
+  name: ['姓名', 'Name'],
+  gender: ['性别', 'Gender'],
+  male: ['男', 'Male'],
+  female: ['女', 'Female'],
+  birthDate: ['出生日期', 'Birth date'],
+  phone: ['手机', 'Phone'],
+  email: ['邮箱', 'Email'],
+  joinDate: ['入会日期', 'Join date'],
+  categories: ['类别', 'Categories'],
+  staffNo: ['工号', 'Staff number'],
+  unit: ['单位', 'Unit'],
+  saved: ['已保存', 'Saved'],
+  nothingChanged: ['没有修改', 'Nothing changed'],
+  transfer: ['调动到其他单位', 'Transfer to another unit'],
+  toUnit: ['调入单位', 'To unit'],
+  note: ['备注', 'Note'],
+  chooseUnit: ['请选择单位', 'Choose a unit'],
+  transferred: ['已调动', 'Transferred'],
+  admin: ['管理', 'Admin'],
+  orgTree: ['组织机构', 'Organisation'],
+  retired: ['已撤销', 'Retired'],
+  memberCount: ['人', 'members'],
+  showMembers: ['查看会员', 'Members'],
+  audit: ['审计日志', 'Audit log'],
+  actor: ['操作人', 'Actor'],
+  action: ['操作（前缀）', 'Action (prefix)'],
+  targetType: ['对象类型', 'Target type'],
+  targetId: ['对象编号', 'Target id'],
+  outcome: ['结果', 'Outcome'],
+  from: ['起始日期', 'From'],
+  to: ['截止日期', 'To'],
+  find: ['查询', 'Search'],
+  accounts: ['账号管理', 'Accounts'],
+  accountForMember: ['为会员开通账号', 'Open an account for a member'],
+  memberId: ['会员编号', 'Member id'],
+  createAccount: ['开通账号', 'Open account'],
+  oneTimePassword: ['一次性密码（仅显示一次）', 'One-time password (shown once)'],
+  accountsForUnit: ['为单位会员批量开通账号', 'Accounts for a whole unit'],
+  downloadPasswords: ['开通并下载密码表（.xlsx）', 'Open and download the passwords (.xlsx)'],
+  accountsCreated: ['已开通', 'Opened'],
+  accountsRemaining: ['尚余', 'Remaining'],
+  usernameTaken: ['工号已被占用', 'Username taken'],
+  backup: ['数据备份', 'Backup'],
+  backupNow: ['立即备份', 'Back up now'],
+  backupHint: ['在线备份全部数据库、data/union 与 etc/，恢复时把目录交给 run-platform restore', 'Backs up every database, data/union and etc/ while running; give the folder to run-platform restore'],
+  folder: ['目录', 'Folder'],
+  files: ['文件数', 'Files'],
+  file: ['文件', 'File'],
+  size: ['大小', 'Size'],
+  databases: ['数据库', 'Databases'],
+  warnings: ['警告', 'Warnings'],
+  frozen: ['冻结时长', 'Frozen'],
   yes: ['是', 'Yes'],
   no: ['否', 'No'],
 };
@@ -88,3 +141,13 @@ export function t(key) {
   if (!pair) return key;
   return lang.value === 'en' ? pair[1] : pair[0];
 }
+
+const STATUS = { ACTIVE: ['在职', 'Active'], RETIRED: ['退休', 'Retired'], TRANSFERRED_OUT: ['调出', 'Transferred out'], WITHDRAWN: ['退会', 'Withdrawn'] };
+
+/** A member status code in the current language (an unknown one as it is). */
+export function statusText(value) {
+  const pair = STATUS[value];
+  return pair ? pair[lang.value === 'en' ? 1 : 0] : value;
+}
+
+export const STATUSES = Object.keys(STATUS);

@@ -81,3 +81,23 @@ export function menuEntries() {
     .sort((a, b) => (a.order ?? 1000) - (b.order ?? 1000) || String(a.id).localeCompare(String(b.id)))
     .flatMap((plugin) => (plugin.pages || []).filter((page) => page.menu).map((page) => ({ plugin, page })));
 }
+
+/**
+ * The staff pages and who sees them (the same roles as their endpoints; the server still decides).
+ * One list for the nav and the router, so that a page shown is a page that opens.
+ */
+export const ADMIN_PAGES = [
+  { path: '/org', key: 'orgTree', icon: 'cluster-o', roles: ['union-admin'] },
+  { path: '/audit', key: 'audit', icon: 'records-o', roles: ['union-admin', 'operator'] },
+  { path: '/accounts', key: 'accounts', icon: 'manager-o', roles: ['unit-admin', 'union-admin', 'operator'] },
+  { path: '/backup', key: 'backup', icon: 'description-o', roles: ['operator'] },
+];
+
+export function adminEntries() {
+  return ADMIN_PAGES.filter((page) => hasRole(...page.roles));
+}
+
+export function mayOpen(path) {
+  const page = ADMIN_PAGES.find((p) => p.path === path);
+  return !!page && hasRole(...page.roles);
+}

@@ -30,27 +30,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class BackupRestoreIT {
 
     private static final KarafSetup SETUP = KarafSetup.PROCESS;
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
-    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(1);
     private static final String OUTING = "/api/outing/activities";
     private static final String BACKUP = "/api/admin/backup";
 
     private final Rest rest = new Rest(SETUP.baseUrl());
     private Path home;
-    private Process karaf;
+    private KarafProcess karaf;
 
     @Before
     public void unpackWithTestPorts() throws IOException {
-        home = Distribution.unpack(Distribution.workDirectory().resolve("backup-restore"));
-        SETUP.settings().forEach((key, value) -> key.write(home, value));
+        karaf = KarafProcess.unpack("backup-restore");
+        home = karaf.home();
     }
 
     @After
     public void killKaraf() {
-        if (karaf != null && karaf.isAlive()) {
-            karaf.descendants().forEach(ProcessHandle::destroyForcibly);
-            karaf.destroyForcibly();
-        }
+        karaf.close();
     }
 
     @Test
@@ -147,32 +142,11 @@ public class BackupRestoreIT {
     }
 
     private void start(String what) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        karaf = builder.start();
-        Duration took = Await.until("GET /api/health -> 200 (" + what + ", see " + home.resolve("data/log/karaf.log") + ")",
-                START_TIMEOUT, () -> {
-                    if (!karaf.isAlive()) {
-                        throw new AssertionError("Karaf exited with " + karaf.exitValue() + ", see " + home.resolve("console.log"));
-                    }
-                    return rest.get("/api/health").status() == 200;
-                });
-        System.out.println("BackupRestoreIT: " + what + ": /api/health 200 after " + took.toMillis() + " ms");
+        System.out.println(getClass().getSimpleName() + ": " + what);
+        karaf.start();
     }
 
     private void stop() throws Exception {
-        Process stop = new ProcessBuilder(home.resolve("bin/stop").toString())
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()))
-                .start();
-        assertTrue("bin/stop returned", stop.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
-        assertTrue("Karaf ended after bin/stop", karaf.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
-        for (ProcessHandle child : karaf.descendants().toList()) {
-            child.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        }
+        assertTrue("Karaf ended by itself after bin/stop", karaf.stop());
     }
 }

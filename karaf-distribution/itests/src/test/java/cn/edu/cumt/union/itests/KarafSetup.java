@@ -11,9 +11,11 @@ public record KarafSetup(int http, int ssh, int rmiRegistry, int rmiServer) {
 
     /**
      * Added to every port, so that two builds on one machine do not collide:
-     * {@code mvn install -Dunion.itests.port-offset=1000}.
+     * {@code mvn install -Dunion.itests.port-offset=1000}; and so that the test JVMs of one build (Surefire
+     * forks, {@code union.itests.fork} 1, 2 …) do not either. Inside a container only the offset is set.
      */
-    public static final int PORT_OFFSET = Integer.getInteger("union.itests.port-offset", 0);
+    public static final int PORT_OFFSET = Integer.getInteger("union.itests.port-offset", 0)
+            + 20 * (Integer.getInteger("union.itests.fork", 1) - 1);
     /** The Pax Exam containers (one at a time). */
     public static final KarafSetup PAX_EXAM = new KarafSetup(8581, 8501, 1499, 44844).shifted(PORT_OFFSET);
     /** The Karaf that process tests start with bin/karaf. */

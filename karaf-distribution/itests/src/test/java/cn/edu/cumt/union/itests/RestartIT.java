@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.After;
 import org.junit.Before;
@@ -30,8 +29,6 @@ import org.junit.Test;
 public class RestartIT {
 
     private static final KarafSetup SETUP = KarafSetup.PROCESS;
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
-    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(1);
     /** What SchemaMigrator logs when it applies a bundle's pending change sets. */
     private static final String CORE_MIGRATION = "Schema core: applying";
     /** What it logs when the recorded changelog state shows there is nothing to do (Liquibase not started). */
@@ -41,21 +38,17 @@ public class RestartIT {
 
     private final Rest rest = new Rest(SETUP.baseUrl());
     private Path home;
-    private Process karaf;
+    private KarafProcess karaf;
 
     @Before
     public void unpackWithTestPorts() throws IOException {
-        home = Distribution.unpack(Distribution.workDirectory().resolve("restart"));
-        SETUP.settings().forEach((key, value) -> key.write(home, value));
+        karaf = KarafProcess.unpack("restart");
+        home = karaf.home();
     }
 
     @After
     public void killKaraf() {
-        if (karaf != null && karaf.isAlive()) {
-            // bin/karaf runs java as a child of the shell: end both
-            karaf.descendants().forEach(ProcessHandle::destroyForcibly);
-            karaf.destroyForcibly();
-        }
+        karaf.close();
     }
 
     @Test
@@ -139,41 +132,12 @@ public class RestartIT {
     }
 
     private void start(String what) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        karaf = builder.start();
-        // What a load balancer sees: from the port's first answer on, 503 until ready, then 200; never 404.
-        List<String> answers = new ArrayList<>();
-        Duration took = Await.until("GET /api/health -> 200 (" + what + ", see " + log() + ")", START_TIMEOUT,
-                () -> {
-                    if (!karaf.isAlive()) {
-                        throw new AssertionError("Karaf exited with " + karaf.exitValue() + ", see " + home.resolve("console.log"));
-                    }
-                    Rest.Reply health = rest.get("/api/health");
-                    if (answers.isEmpty() || !answers.get(answers.size() - 1).startsWith(health.status() + " ")) {
-                        answers.add(health.status() + " " + health.body().substring(0, Math.min(80, health.body().length())));
-                    }
-                    return health.status() == 200;
-                });
-        System.out.println("RestartIT: " + what + ": /api/health 200 after " + took.toMillis() + " ms; answers " + answers);
-        assertTrue("only 503 before 200 (" + what + "): " + answers,
-                answers.stream().allMatch(answer -> answer.startsWith("503 ") || answer.startsWith("200 ")));
+        System.out.println(getClass().getSimpleName() + ": " + what);
+        karaf.start();
     }
 
     private void stop() throws Exception {
-        Process stop = new ProcessBuilder(home.resolve("bin/stop").toString())
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()))
-                .start();
-        assertTrue("bin/stop returned", stop.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
-        assertTrue("Karaf ended after bin/stop", karaf.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
-        for (ProcessHandle child : karaf.descendants().toList()) {
-            child.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        }
+        assertTrue("Karaf ended by itself after bin/stop", karaf.stop());
     }
 
     private Path log() {

@@ -20,6 +20,7 @@ import org.junit.runners.MethodSorters;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.edu.cumt.union.itests.KarafProcess;
 import cn.edu.cumt.union.itests.Rest;
 import cn.edu.cumt.union.openapi.check.OpenApiCompleteness;
 

@@ -166,8 +166,11 @@ final class Browser implements AutoCloseable {
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
     }
 
+    /** Scrolls the element to the middle of the screen first, as a user would: the fixed tab bar covers the bottom. */
     void click(String dataTest) {
-        until(WAIT, dataTest + " clickable", ExpectedConditions.elementToBeClickable(test(dataTest))).click();
+        WebElement element = until(WAIT, dataTest + " clickable", ExpectedConditions.elementToBeClickable(test(dataTest)));
+        script("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", element);
+        element.click();
     }
 
     /** Logs in through the login page and waits for the home. */

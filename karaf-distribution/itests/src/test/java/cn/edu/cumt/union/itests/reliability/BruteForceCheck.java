@@ -17,6 +17,7 @@ import org.junit.ClassRule;
 import org.junit.Test;
 
 import cn.edu.cumt.union.itests.Fixtures;
+import cn.edu.cumt.union.itests.KarafProcess;
 import cn.edu.cumt.union.itests.KarafSetup;
 import cn.edu.cumt.union.itests.Rest;
 

@@ -24,6 +24,7 @@ import org.junit.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.edu.cumt.union.itests.Fixtures;
+import cn.edu.cumt.union.itests.KarafProcess;
 import cn.edu.cumt.union.itests.KarafSetup;
 import cn.edu.cumt.union.itests.Rest;
 

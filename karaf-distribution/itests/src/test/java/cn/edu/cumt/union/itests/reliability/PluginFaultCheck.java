@@ -1,7 +1,6 @@
 package cn.edu.cumt.union.itests.reliability;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.net.URI;
@@ -23,6 +22,7 @@ import org.junit.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.edu.cumt.union.itests.Await;
+import cn.edu.cumt.union.itests.KarafProcess;
 import cn.edu.cumt.union.itests.KarafSetup;
 import cn.edu.cumt.union.itests.Rest;
 import cn.edu.cumt.union.itests.reliability.faults.FailingStartResource;

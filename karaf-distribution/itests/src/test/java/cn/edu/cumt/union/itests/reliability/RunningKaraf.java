@@ -2,6 +2,8 @@ package cn.edu.cumt.union.itests.reliability;
 
 import org.junit.rules.ExternalResource;
 
+import cn.edu.cumt.union.itests.KarafProcess;
+
 /**
  * The Karaf one check runs against, as a class rule: unpacked and started before the check's
  * {@code @BeforeClass}, and after its tests its figures written and the process stopped, however
@@ -24,7 +26,7 @@ final class RunningKaraf extends ExternalResource {
 
     @Override
     protected void before() throws Throwable {
-        karaf = KarafProcess.unpack(name);
+        karaf = KarafProcess.unpack("reliability/" + name).loopbackOnly();
         try {
             karaf.start();
         } catch (Exception | AssertionError e) {

@@ -22,6 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import cn.edu.cumt.union.itests.Distribution;
@@ -48,6 +49,9 @@ public class WebAppCheck {
     private static String baseUrl;
     private static Rest admin;
     private static long session;
+    private static long mining;
+    private static final String UNION_ADMIN = "WB0004";
+    private static final String XSS_UNIT = "XSSUNIT";
     private static String code;
     private static final String TITLE = "网页签到学习会";
 
@@ -58,11 +62,22 @@ public class WebAppCheck {
         baseUrl = rest.baseUrl();
         admin = rest.withToken(rest.login(KarafSetup.ADMIN_USERNAME, KarafSetup.ADMIN_PASSWORD));
         long unit = Fixtures.unit(admin, "WEB");
-        Fixtures.unit(admin, "MINING"); // the example unit plugin familyday belongs to it
+        mining = Fixtures.unit(admin, "MINING"); // the example unit plugin familyday belongs to it
         Fixtures.importMembers(admin, "WB0001," + XSS + ",F,1980-01-02,13800000301,wb1@cumt.edu.cn,WEB,ACTIVE,\n"
-                + "WB0002,网页管理员,M,1981-01-02,13800000302,wb2@cumt.edu.cn,WEB,ACTIVE,cadre\n");
+                + "WB0002,网页管理员,M,1981-01-02,13800000302,wb2@cumt.edu.cn,WEB,ACTIVE,cadre\n"
+                + "WB0003,编辑前姓名,F,1982-01-02,13800000303,wb3@cumt.edu.cn,WEB,ACTIVE,\n"
+                + "WB0004,网页校工会管理员,M,1983-01-02,13800000304,wb4@cumt.edu.cn,WEB,ACTIVE,\n"
+                + "WB0005,网页新会员,F,1984-01-02,13800000305,wb5@cumt.edu.cn,WEB,ACTIVE,\n");
         Fixtures.account(admin, "WB0001", null);
         Fixtures.account(admin, "WB0002", unit);
+        Fixtures.account(admin, UNION_ADMIN, null);
+        long unionAdminAccount = admin.get("/api/accounts?q=" + UNION_ADMIN).json().path("items").get(0).path("id").asLong();
+        Rest.Reply grant = admin.post("/api/accounts/" + unionAdminAccount + "/roles", Map.of("role", "union-admin"));
+        assertEquals(grant.toString(), 200, grant.status());
+        // a unit whose name is markup: the organisation tree shows it as text
+        long root = admin.get("/api/units").json().get(0).path("id").asLong();
+        Rest.Reply xssUnit = admin.post("/api/units", Map.of("code", XSS_UNIT, "name", XSS, "nameEn", XSS, "parentId", root));
+        assertTrue(xssUnit.toString(), xssUnit.status() == 200 || xssUnit.status() == 201);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Rest.Reply created = admin.post("/api/study/sessions", Map.of("title", TITLE, "topic", "理论学习", "place", "文昌校区",
                 "startsAt", now.minusSeconds(300).toString(), "endsAt", now.plusSeconds(3300).toString(),
@@ -117,6 +132,12 @@ public class WebAppCheck {
             phone.open("/me");
             phone.awaitText("member-name", XSS);
             assertNoInjection(phone);
+            // a plain member: no staff pages in the nav, and none opens by its address
+            assertTrue(phone.driver().findElements(Browser.test("tab-admin")).isEmpty());
+            for (String staffPage : new String[] { "/org", "/audit", "/accounts", "/backup", "/member?id=" + Fixtures.memberId(admin, "WB0002") }) {
+                phone.open(staffPage);
+                phone.await("not-found");
+            }
         }
         try (Browser desktop = Browser.desktop(baseUrl)) {
             desktop.logIn("WB0002", Fixtures.PASSWORD);
@@ -168,6 +189,108 @@ public class WebAppCheck {
     private static void check(Browser phone, String page, List<String> wide) {
         if (phone.scrollsSideways()) {
             wide.add(page + " (" + phone.script("return document.documentElement.scrollWidth") + " px)");
+        }
+    }
+
+    /**
+     * The staff pages against the real API: a unit administrator edits a member (only what changed is
+     * sent: the e-mail stays) and sees the change in the list, is refused a transfer outside their units
+     * with the server's reason, and opens an account with its one-time password; the tree and the audit
+     * log are not in their nav. A union administrator opens the tree (an XSS unit name is text) and finds
+     * the edit in the audit log. Every one of these pages fits a phone.
+     */
+    @Test
+    public void aUnitAdminEditsAMemberAndTheUnionAdminFindsTheEditInTheTreeAndTheAuditLog() throws Exception {
+        long edited = Fixtures.memberId(admin, "WB0003");
+        String oneTime;
+        List<String> wide = new ArrayList<>();
+        try (Browser phone = Browser.phone(baseUrl)) {
+            phone.logIn("WB0002", Fixtures.PASSWORD);
+            phone.open("/members");
+            phone.click("member-WB0003");
+            phone.await("edit-name");
+            check(phone, "/member", wide);
+            phone.type("edit-name", "编辑后姓名");
+            phone.type("edit-phone", "13900000303");
+            phone.click("category-cadre");
+            phone.click("save-member");
+            phone.awaitText("saved", "已保存");
+            phone.screenshot(screenshots().resolve("phone-member-edit.png"));
+
+            // MINING is outside WEB's administrator's units: the server refuses, the page says why
+            new Select(phone.await("transfer-unit")).selectByValue(Long.toString(mining));
+            phone.click("transfer");
+            phone.awaitText("transfer-error", "只有校工会可以把会员调到您管理范围以外的单位");
+
+            phone.open("/members");
+            phone.awaitText("members", "编辑后姓名");
+
+            // the tree and the audit log are a union administrator's: not in this nav, and not opened
+            phone.click("tab-admin");
+            phone.await("admin-accounts");
+            assertTrue(phone.driver().findElements(Browser.test("admin-orgTree")).isEmpty());
+            assertTrue(phone.driver().findElements(Browser.test("admin-audit")).isEmpty());
+            phone.open("/audit");
+            phone.await("not-found");
+
+            phone.open("/accounts");
+            phone.type("account-member-search", "WB0005\n");
+            phone.click("pick-WB0005");
+            phone.click("create-account");
+            oneTime = phone.await("issued-password").getText();
+            assertFalse(oneTime.isBlank());
+            check(phone, "/accounts", wide);
+            assertEquals(List.of(), phone.consoleProblems());
+        }
+        Rest.Reply member = admin.get("/api/members/" + edited);
+        assertEquals("编辑后姓名", member.json().path("name").asText());
+        assertEquals("13900000303", member.json().path("phone").asText());
+        assertEquals("omitted fields keep their value", "wb3@cumt.edu.cn", member.json().path("email").asText());
+        assertEquals("omitted fields keep their value", "1982-01-02", member.json().path("birthDate").asText());
+        assertEquals("[\"cadre\"]", member.json().path("categories").toString());
+        assertEquals("the refused transfer moved nobody", Fixtures.unit(admin, "WEB"), member.json().path("unitId").asLong());
+        Rest.Reply firstLogin = KARAF.process().rest().post("/api/auth/login", Map.of("username", "WB0005", "password", oneTime));
+        assertEquals(firstLogin.toString(), 200, firstLogin.status());
+
+        try (Browser phone = Browser.phone(baseUrl)) {
+            phone.logIn(UNION_ADMIN, Fixtures.PASSWORD);
+            phone.click("tab-admin");
+            phone.await("admin-audit");
+            check(phone, "/admin", wide);
+            phone.click("admin-orgTree");
+            phone.awaitText("unit-" + XSS_UNIT, XSS);
+            assertNoInjection(phone);
+            phone.awaitText("count-WEB", "5 人");
+            check(phone, "/org", wide);
+            phone.screenshot(screenshots().resolve("phone-org.png"));
+
+            phone.open("/audit");
+            phone.type("audit-action", "member.update");
+            phone.type("audit-target-id", Long.toString(edited));
+            phone.click("audit-search");
+            phone.awaitText("audit-entries", "编辑后姓名");
+            String entries = phone.await("audit-entries").getText();
+            assertTrue(entries, entries.contains("member.update") && entries.contains("WB0002"));
+            check(phone, "/audit", wide);
+            phone.screenshot(screenshots().resolve("phone-audit.png"));
+            assertEquals(List.of(), phone.consoleProblems());
+        }
+        assertEquals("pages wider than a 390 px phone", List.of(), wide);
+    }
+
+    @Test
+    public void anOperatorBacksUpFromThePhone() throws Exception {
+        try (Browser phone = Browser.phone(baseUrl)) {
+            phone.logIn(KarafSetup.ADMIN_USERNAME, KarafSetup.ADMIN_PASSWORD);
+            phone.click("tab-admin");
+            phone.click("admin-backup");
+            phone.click("backup-now");
+            phone.awaitPresent("backup-result", Duration.ofSeconds(120));
+            assertTrue(phone.await("backup-folder").getText().contains("backups"));
+            assertFalse(phone.await("backup-databases").getText().isBlank());
+            assertFalse("no horizontal scroll", phone.scrollsSideways());
+            phone.screenshot(screenshots().resolve("phone-backup.png"));
+            assertEquals(List.of(), phone.consoleProblems());
         }
     }
 

@@ -2,6 +2,7 @@ package cn.edu.cumt.union.core.internal.rest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 import javax.annotation.security.PermitAll;
 import javax.ws.rs.GET;
@@ -22,7 +23,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.ReferenceDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 
+import cn.edu.cumt.union.api.directory.DemoUniversity;
 import cn.edu.cumt.union.api.plugin.PluginHeaders;
 import cn.edu.cumt.union.api.rest.RestDoc;
 import cn.edu.cumt.union.api.rest.UnionResource;
@@ -43,6 +47,7 @@ public class HealthResource {
 
     private static final String PLATFORM_BUNDLES = "cn.edu.cumt.union.";
     static final Duration PLUGIN_GRACE = Duration.ofSeconds(60);
+    private static final Set<String> DORMANT_SERVICES = Set.of(DemoUniversity.class.getName());
 
     private final BundleContext context;
     private final ServiceComponentRuntime scr;
@@ -105,13 +110,44 @@ public class HealthResource {
             }
             for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
                 for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
-                    if (configuration.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE) {
+                    if (configuration.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE
+                            && !waitsOnlyForDormantServices(configuration)) {
                         return false;
                     }
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * A component that waits only for a service the core registers on purpose in some installations
+     * ({@link DemoUniversity}: only with demo data) is dormant by design, not starting: without this every
+     * start outside a demonstration waited the whole {@link #PLUGIN_GRACE} for the plugins' demo components.
+     */
+    static boolean waitsOnlyForDormantServices(ComponentConfigurationDTO configuration) {
+        if (configuration.unsatisfiedReferences == null || configuration.unsatisfiedReferences.length == 0) {
+            return false;
+        }
+        for (UnsatisfiedReferenceDTO reference : configuration.unsatisfiedReferences) {
+            String interfaceName = interfaceOf(configuration.description, reference.name);
+            if (!DORMANT_SERVICES.contains(interfaceName)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String interfaceOf(ComponentDescriptionDTO description, String referenceName) {
+        if (description == null || description.references == null) {
+            return null;
+        }
+        for (ReferenceDTO reference : description.references) {
+            if (reference.name.equals(referenceName)) {
+                return reference.interfaceName;
+            }
+        }
+        return null;
     }
 
     private static boolean isFragment(Bundle bundle) {

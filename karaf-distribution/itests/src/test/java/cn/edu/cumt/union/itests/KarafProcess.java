@@ -1,27 +1,23 @@
-package cn.edu.cumt.union.itests.reliability;
+package cn.edu.cumt.union.itests;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import cn.edu.cumt.union.itests.Await;
-import cn.edu.cumt.union.itests.CfgKey;
-import cn.edu.cumt.union.itests.Distribution;
-import cn.edu.cumt.union.itests.KarafSetup;
-import cn.edu.cumt.union.itests.Rest;
-
 /**
- * One real Karaf of the reliability checks: our tar.gz unpacked under target/, started with bin/karaf
- * on the process-test ports (loopback only), stopped with bin/stop, or killed with SIGKILL. Every
- * wait has a deadline; {@link #close()} ends the JVM whatever state it is in.
+ * One real Karaf of the process tests (RestartIT, BackupRestoreIT, the reliability checks): our tar.gz
+ * unpacked under target/, started with bin/karaf on the process-test ports, stopped with bin/stop, or
+ * killed with SIGKILL. Every wait has a deadline; {@link #close()} ends the JVM whatever state it is in.
  */
-final class KarafProcess implements AutoCloseable {
+public final class KarafProcess implements AutoCloseable {
 
-    static final KarafSetup SETUP = KarafSetup.PROCESS;
+    public static final KarafSetup SETUP = KarafSetup.PROCESS;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(1);
     private static final CfgKey LISTEN = new CfgKey("org.ops4j.pax.web", "org.ops4j.pax.web.listening.addresses");
@@ -40,27 +36,39 @@ final class KarafProcess implements AutoCloseable {
         this.home = home;
     }
 
-    /** A fresh copy in target/reliability/{@code name}, configured for the tests. */
-    static KarafProcess unpack(String name) throws IOException {
-        Path home = Distribution.unpack(Distribution.workDirectory().resolve("reliability").resolve(name));
+    /** A fresh copy in target/{@code folder} (a path below the itests' work directory), on the test ports. */
+    public static KarafProcess unpack(String folder) throws IOException {
+        Path home = Distribution.unpack(Distribution.workDirectory().resolve(folder));
         SETUP.settings().forEach((key, value) -> key.write(home, value));
+        return new KarafProcess(home);
+    }
+
+    /** Listens on 127.0.0.1 only (HTTP, ssh, JMX): what the reliability checks run on. */
+    public KarafProcess loopbackOnly() {
         LISTEN.write(home, "127.0.0.1");
         SSH_HOST.write(home, "127.0.0.1");
         RMI_REGISTRY_HOST.write(home, "127.0.0.1");
         RMI_SERVER_HOST.write(home, "127.0.0.1");
-        return new KarafProcess(home);
+        return this;
     }
 
-    Path home() {
+    public Path home() {
         return home;
     }
 
-    Rest rest() {
+    public Path log() {
+        return home.resolve("data/log/karaf.log");
+    }
+
+    public Rest rest() {
         return rest;
     }
 
-    /** bin/karaf server, then waits for /api/health 200; returns how long that took. */
-    Duration start() throws IOException {
+    /**
+     * bin/karaf server, then waits for /api/health 200; returns how long that took. What a load balancer
+     * sees is checked on the way: from the port's first answer on, only 503 until 200, never a 404.
+     */
+    public Duration start() throws IOException {
         boolean taken;
         try {
             rest.get("/api/health");
@@ -76,12 +84,21 @@ final class KarafProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         karaf = builder.start();
-        Duration healthy = Await.until("GET /api/health -> 200 (see " + home.resolve("data/log/karaf.log") + ")", START_TIMEOUT, () -> {
+        List<String> answers = new ArrayList<>();
+        Duration healthy = Await.until("GET /api/health -> 200 (see " + log() + ")", START_TIMEOUT, () -> {
             if (!karaf.isAlive()) {
                 throw new AssertionError("Karaf exited with " + karaf.exitValue() + ", see " + home.resolve("console.log"));
             }
-            return rest.get("/api/health").status() == 200;
+            Rest.Reply health = rest.get("/api/health");
+            if (answers.isEmpty() || !answers.get(answers.size() - 1).startsWith(health.status() + " ")) {
+                answers.add(health.status() + " " + health.body().substring(0, Math.min(80, health.body().length())));
+            }
+            return health.status() == 200;
         });
+        System.out.println(home.getParent().getFileName() + ": /api/health 200 after " + healthy.toMillis() + " ms; answers " + answers);
+        if (!answers.stream().allMatch(answer -> answer.startsWith("503 ") || answer.startsWith("200 "))) {
+            throw new AssertionError("only 503 before 200: " + answers);
+        }
         // Ready means ready: the plugins' applications serve from the first 200 of /api/health on.
         int plugin = rest.get(LAST_ENDPOINT).status();
         if (plugin != 401) {
@@ -91,14 +108,14 @@ final class KarafProcess implements AutoCloseable {
     }
 
     /** The Karaf JVM: the java child of the bin/karaf shell. */
-    ProcessHandle jvm() {
+    public ProcessHandle jvm() {
         Optional<ProcessHandle> java = karaf.descendants()
                 .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false)).findFirst();
         return java.orElseGet(() -> karaf.toHandle());
     }
 
     /** SIGKILL of the JVM, no shutdown hooks, no flush: waits until it is gone. */
-    void kill(Runnable afterSignal) throws Exception {
+    public void kill(Runnable afterSignal) throws Exception {
         ProcessHandle jvm = jvm();
         jvm.destroyForcibly();
         afterSignal.run();
@@ -107,24 +124,34 @@ final class KarafProcess implements AutoCloseable {
         karaf = null;
     }
 
-    /** bin/stop and waits for the JVM to end; kills it when it does not. */
-    void stop() throws Exception {
+    /**
+     * bin/stop and waits for the JVM and its children to end; kills them when they do not.
+     * @return whether it stopped by itself within the deadline
+     */
+    public boolean stop() throws Exception {
         if (karaf == null || !karaf.isAlive()) {
-            return;
+            return true;
         }
+        List<ProcessHandle> children = karaf.descendants().toList();
         Process stop = new ProcessBuilder(home.resolve("bin/stop").toString()).directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile())).start();
-        stop.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        if (!karaf.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        boolean cleanly = stop.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                && karaf.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        for (ProcessHandle child : children) {
+            cleanly &= child.onExit().completeOnTimeout(null, STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get() != null;
+        }
+        if (!cleanly) {
+            children.forEach(ProcessHandle::destroyForcibly);
             close();
         }
         karaf = null;
+        return cleanly;
     }
 
     /** Lines of karaf.log containing {@code text}. */
-    long logLines(String text) throws IOException {
-        Path log = home.resolve("data/log/karaf.log");
+    public long logLines(String text) throws IOException {
+        Path log = log();
         if (!Files.exists(log)) {
             return 0;
         }
