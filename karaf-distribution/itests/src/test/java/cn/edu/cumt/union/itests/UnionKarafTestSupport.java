@@ -187,6 +187,14 @@ public abstract class UnionKarafTestSupport {
         return bootFeaturesOf(all.toArray(new String[0]));
     }
 
+    /** The boot features less the {@link #pluginsNotUnderTest()}, plus {@code added} (e.g. a JDBC driver's feature). */
+    protected Option bootFeaturesWith(String... added) {
+        bootFeaturesSet = true;
+        Option without = bootFeaturesOf(pluginsNotUnderTest().toArray(new String[0]));
+        String kept = ((org.ops4j.pax.exam.karaf.options.KarafDistributionConfigurationFilePutOption) without).getValue().toString();
+        return set(CfgKey.FEATURES_BOOT, String.join(", ", added) + ", " + kept);
+    }
+
     private static Option bootFeaturesOf(String... dropped) {
         Properties cfg = new Properties();
         try {

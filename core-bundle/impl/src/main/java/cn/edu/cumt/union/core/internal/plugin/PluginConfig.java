@@ -109,6 +109,16 @@ public @interface PluginConfig {
     @AttributeDefinition(description = "Deprecated: visible as a service property; use .unit.database.password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
     String unit_database_password() default "";
 
+    @AttributeDefinition(description = "PostgreSQL: JDBC URL of the administrative connection that gives every unit plugin its own schema and role union_plugin_<id> (empty: none, unit.database.user/password are used)")
+    String unit_database_admin_url() default "";
+
+    @AttributeDefinition(description = "PostgreSQL: the administrative connection's user (may create roles and schemas)")
+    String unit_database_admin_user() default "";
+
+    /** {@code .unit.database.admin.password}: private (leading dot), so never a service property. */
+    @AttributeDefinition(description = "PostgreSQL: the administrative connection's password", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    String _unit_database_admin_password() default "";
+
     @AttributeDefinition(description = "Folder (relative to Karaf's data folder) where uploaded plugin jars and their records are kept")
     String plugin_folder() default "union/plugins";
 

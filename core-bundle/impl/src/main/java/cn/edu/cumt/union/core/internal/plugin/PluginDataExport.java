@@ -35,11 +35,15 @@ final class PluginDataExport {
     private PluginDataExport() {
     }
 
-    /** @return the user tables of the database whose names the filter accepts, in name order */
+    /**
+     * @return the user tables of the connection's own schema whose names (upper-cased: PostgreSQL folds
+     *         them to lower case) the filter accepts, in name order. Only that schema: on PostgreSQL the
+     *         catalogue lists every schema's tables, also those the connection may not read.
+     */
     static List<String> tables(DataSource dataSource, Predicate<String> wanted) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-                ResultSet found = connection.getMetaData().getTables(null, null, "%", new String[] { "TABLE" })) {
+                ResultSet found = connection.getMetaData().getTables(null, connection.getSchema(), "%", new String[] { "TABLE" })) {
             while (found.next()) {
                 String schema = found.getString("TABLE_SCHEM");
                 String name = found.getString("TABLE_NAME");

@@ -3,6 +3,7 @@ package cn.edu.cumt.union.core.internal.plugin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -37,7 +38,9 @@ import cn.edu.cumt.union.core.internal.config.LiveConfig;
  * {@code union-plugin-<id>} from the moment its bundle is installed (before it resolves, so Aries
  * JPA and the schema extender find it), and withdrawn, with the database closed, when the bundle is
  * uninstalled. The data stays on disk until a purge. With one database per plugin, even a native
- * query cannot reach the core's tables or another plugin's. A change of the database settings applies
+ * query cannot reach the core's tables or another plugin's. On PostgreSQL with an administrative
+ * connection ({@code unit.database.admin.*}) the plugin's "database" is its own schema and role instead
+ * ({@link PluginSchemas}), dropped by a purge. A change of the database settings applies
  * in place to every database opened from then on; an open one keeps the URL it was opened with.
  */
 @Component(service = UnitPluginDatabases.class, configurationPid = PluginConfig.PID)
@@ -52,14 +55,27 @@ public class UnitPluginDatabases implements BundleTrackerCustomizer<String> {
     private final Map<String, Opened> dataSources = new ConcurrentHashMap<>();
 
     /** How a unit plugin's database is reached, swapped whole on a configuration change. */
-    record Settings(String url, String user, String password) {
+    record Settings(String url, String user, String password, String adminUrl, String adminUser, String adminPassword) {
 
         Settings {
             LiveConfig.required("unit.database.url", url);
-            // without the id every unit plugin would share one database
+            // without the id every unit plugin would share one database (or, with a role each, one schema)
             if (!url.startsWith("jdbc:") || !url.contains("{id}")) {
                 throw new IllegalArgumentException("unit.database.url must be a jdbc: URL containing {id} (is '" + url + "')");
             }
+            adminUrl = adminUrl == null ? "" : adminUrl.strip();
+            if (!adminUrl.isEmpty() && !adminUrl.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("unit.database.admin.url must be a jdbc:postgresql: URL (is '" + adminUrl + "')");
+            }
+        }
+
+        Settings(String url, String user, String password) {
+            this(url, user, password, "", "", "");
+        }
+
+        /** Whether each plugin gets its own schema and role through the administrative connection. */
+        boolean schemaPerPlugin() {
+            return !adminUrl.isEmpty();
         }
 
         /** Also checks the installer's part of the file: a change applies whole or not at all. */
@@ -72,7 +88,10 @@ public class UnitPluginDatabases implements BundleTrackerCustomizer<String> {
             return new Settings(config.unit_database_url() == null ? null : config.unit_database_url().strip(),
                     config.unit_database_user() == null ? "" : config.unit_database_user().strip(),
                     LiveConfig.secret(LOG, PluginConfig.PID, "unit.database.password", config._unit_database_password(),
-                            config.unit_database_password()));
+                            config.unit_database_password()),
+                    config.unit_database_admin_url(),
+                    config.unit_database_admin_user() == null ? "" : config.unit_database_admin_user().strip(),
+                    config._unit_database_admin_password() == null ? "" : config._unit_database_admin_password());
         }
 
         String url(String pluginId) {
@@ -81,8 +100,8 @@ public class UnitPluginDatabases implements BundleTrackerCustomizer<String> {
         }
     }
 
-    /** An open database and the URL it was opened with (the settings may have changed since). */
-    private record Opened(DataSource dataSource, String url) {
+    /** An open database, the URL it was opened with (the settings may have changed since) and, on PostgreSQL with a role per plugin, the administrative connection it was made with. */
+    private record Opened(DataSource dataSource, String url, Settings schemaOwner) {
     }
     private final BundleTracker<String> tracker;
 
@@ -151,8 +170,19 @@ public class UnitPluginDatabases implements BundleTrackerCustomizer<String> {
      * @return whether anything was deleted
      */
     boolean delete(String pluginId) throws IOException {
+        Opened open = dataSources.get(pluginId);
+        Settings schemaOwner = open != null ? open.schemaOwner() : settings.schemaPerPlugin() ? settings : null;
         Path folder = localFolder(pluginId);
         withdraw(pluginId);
+        if (schemaOwner != null) {
+            try (Connection admin = adminConnection(schemaOwner)) {
+                PluginSchemas.drop(admin, pluginId);
+                LOG.info("Schema and role {} of unit plugin {} dropped", PluginSchemas.name(pluginId), pluginId);
+                return true;
+            } catch (SQLException e) {
+                throw new IOException("Cannot drop the schema of plugin " + pluginId + ": " + e.getMessage(), e);
+            }
+        }
         if (folder == null || !Files.exists(folder)) {
             return false;
         }
@@ -165,12 +195,22 @@ public class UnitPluginDatabases implements BundleTrackerCustomizer<String> {
         String url = current.url(pluginId);
         Properties properties = new Properties();
         properties.setProperty(DataSourceFactory.JDBC_URL, url);
-        if (!current.user().isBlank()) {
-            properties.setProperty(DataSourceFactory.JDBC_USER, current.user());
-            properties.setProperty(DataSourceFactory.JDBC_PASSWORD, current.password());
-        }
         try {
-            return new Opened(driver.createDataSource(properties), url);
+            if (current.schemaPerPlugin()) {
+                String password = PluginSchemas.newPassword();
+                try (Connection admin = adminConnection(current)) {
+                    PluginSchemas.provision(admin, pluginId, password);
+                }
+                properties.setProperty(DataSourceFactory.JDBC_USER, PluginSchemas.name(pluginId));
+                properties.setProperty(DataSourceFactory.JDBC_PASSWORD, password);
+                LOG.info("Unit plugin {} uses its own schema and role {}", pluginId, PluginSchemas.name(pluginId));
+                return new Opened(driver.createDataSource(properties), url, current);
+            }
+            if (!current.user().isBlank()) {
+                properties.setProperty(DataSourceFactory.JDBC_USER, current.user());
+                properties.setProperty(DataSourceFactory.JDBC_PASSWORD, current.password());
+            }
+            return new Opened(driver.createDataSource(properties), url, null);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the database of plugin " + pluginId + ": " + e.getMessage(), e);
         }
@@ -178,6 +218,16 @@ public class UnitPluginDatabases implements BundleTrackerCustomizer<String> {
 
     String url(String pluginId) {
         return settings.url(pluginId);
+    }
+
+    private Connection adminConnection(Settings current) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty(DataSourceFactory.JDBC_URL, current.adminUrl());
+        if (!current.adminUser().isBlank()) {
+            properties.setProperty(DataSourceFactory.JDBC_USER, current.adminUser());
+            properties.setProperty(DataSourceFactory.JDBC_PASSWORD, current.adminPassword());
+        }
+        return driver.createDataSource(properties).getConnection();
     }
 
     private void publish(String pluginId) {

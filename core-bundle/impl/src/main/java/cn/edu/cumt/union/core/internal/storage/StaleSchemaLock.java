@@ -94,6 +94,10 @@ final class StaleSchemaLock {
             }
             lockedBy = row.getString(2);
         } catch (SQLException noTableYet) {
+            // PostgreSQL: a failed statement aborts the transaction, which Liquibase would then inherit
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
             return false;
         }
         if (!stale(lockedBy, embedded, localHost, ProcessHandle::of)) {

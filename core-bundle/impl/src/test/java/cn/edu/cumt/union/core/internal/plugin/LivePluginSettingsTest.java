@@ -82,6 +82,26 @@ public class LivePluginSettingsTest {
         assertSame(applied, databases.settings());
     }
 
+    @Test
+    public void anAdministrativeConnectionGivesEachPluginItsOwnSchemaAndOnlyOnPostgres() {
+        UnitPluginDatabases databases = new UnitPluginDatabases(inertContext(), config(), null, null);
+        assertFalse("none by default", databases.settings().schemaPerPlugin());
+        cfg.put("unit_database_url", "jdbc:postgresql://db/union?currentSchema=union_plugin_{id}");
+        cfg.put("unit_database_admin_url", "jdbc:postgresql://db/union");
+        cfg.put("unit_database_admin_user", "postgres");
+        cfg.put("_unit_database_admin_password", "secret");
+        databases.modified(config());
+        UnitPluginDatabases.Settings applied = databases.settings();
+        assertTrue(applied.schemaPerPlugin());
+        assertEquals("postgres", applied.adminUser());
+        assertEquals("secret", applied.adminPassword());
+        assertEquals("jdbc:postgresql://db/union?currentSchema=union_plugin_outing", databases.url("outing"));
+        // roles and schemas are PostgreSQL's: an administrative URL of another database is refused whole
+        cfg.put("unit_database_admin_url", "jdbc:derby:memory:admin");
+        databases.modified(config());
+        assertSame(applied, databases.settings());
+    }
+
     /** Enough of a framework for the bundle tracker: no bundles, no events. */
     private static BundleContext inertContext() {
         return (BundleContext) Proxy.newProxyInstance(BundleContext.class.getClassLoader(),
