@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -76,7 +77,8 @@ public class StudyIndicators implements IndicatorSource {
         Instant start = LocalDate.of(year, 1, 1).atStartOfDay(StudyService.ZONE).toInstant();
         Instant end = LocalDate.of(year + 1, 1, 1).atStartOfDay(StudyService.ZONE).toInstant();
         Instant now = clock.instant();
-        Instant until = now.isBefore(end) ? now.plusNanos(1) : end;
+        // up to and including now: times are stored to the microsecond (InstantConverter), so one microsecond past it
+        Instant until = now.isBefore(end) ? now.plus(1, ChronoUnit.MICROS) : end;
         List<Object[]> counts = jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                 "select s.organiserUnitId, count(s) from StudySessionEntity s where s.startsAt >= :start"
                         + " and s.startsAt < :until group by s.organiserUnitId", Object[].class)

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -421,7 +422,8 @@ public class StudyService {
         Instant start = from.atStartOfDay(ZONE).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(ZONE).toInstant();
         Instant now = clock.instant();
-        Instant until = now.isBefore(end) ? now.plusNanos(1) : end;
+        // up to and including now: times are stored to the microsecond (InstantConverter), so one microsecond past it
+        Instant until = now.isBefore(end) ? now.plus(1, ChronoUnit.MICROS) : end;
         Map<Long, Long> expected = new HashMap<>();
         Map<Long, Long> attended = new HashMap<>();
         Map<Long, UnitDTO> tree = new LinkedHashMap<>();
