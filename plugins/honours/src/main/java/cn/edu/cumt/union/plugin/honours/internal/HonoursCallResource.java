@@ -6,6 +6,7 @@ import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -65,6 +66,14 @@ public class HonoursCallResource {
     @RestDoc("评选详情 An award call")
     public CallDTO get(@Context SecurityContext sc, @PathParam("id") long id) {
         return honours.call(UnionPrincipal.of(sc), id);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.UNION_ADMIN)
+    @RestDoc(value = "修改评选（推荐阶段） Edit an award call while nominations are open", entity = CallDTO.class)
+    public CallDTO update(@Context SecurityContext sc, @PathParam("id") long id, CallEditDTO input) {
+        return honours.updateCall(UnionPrincipal.of(sc), id, input);
     }
 
     @POST

@@ -197,6 +197,98 @@ public class HonoursService {
         return created;
     }
 
+    /**
+     * 修改评选通知: the whole call again, as for {@link #createCall}, while nominations are open. Awards
+     * are matched by code and keep their nominations; an award that has nominations cannot be removed or
+     * change kind, and no unit's quota may fall below the nominations it has made.
+     */
+    public CallDTO updateCall(UnionPrincipal caller, long id, CallEditDTO input) {
+        requireUnionAdmin(caller);
+        CallEditDTO valid = HonoursInputs.call(input, noticeDays);
+        for (int i = 0; i < valid.quotas().size(); i++) {
+            long unitId = valid.quotas().get(i).unitId();
+            if (directory.findUnit(unitId).filter(u -> !u.retired()).isEmpty()) {
+                throw ApiException.invalidField("quotas[" + i + "].unitId", "单位不存在或已撤销", "unknown or retired unit");
+            }
+        }
+        return changeCall(caller, id, "honours.call.update", (em, call, now) -> {
+            if (call.status != CallStatus.NOMINATING) {
+                throw wrongStage(call);
+            }
+            call.year = valid.year();
+            call.title = valid.title();
+            call.description = valid.description();
+            call.nominationOpens = valid.nominationOpens();
+            call.nominationCloses = valid.nominationCloses();
+            call.noticeDays = valid.noticeDays();
+            call.defaultQuota = valid.defaultQuota();
+            call.committeeDuty = valid.committeeDuty();
+            replaceCategories(em, call, valid.categories());
+            replaceQuotas(em, call, valid.quotas());
+            return call.year + " " + call.title;
+        });
+    }
+
+    private void replaceCategories(EntityManager em, HonoursCallEntity call, List<CategoryEditDTO> edits) {
+        Map<String, HonoursCategoryEntity> existing = new HashMap<>();
+        for (HonoursCategoryEntity category : em.createQuery("select c from HonoursCategoryEntity c where c.callId = :call",
+                HonoursCategoryEntity.class).setParameter("call", call.id).getResultList()) {
+            existing.put(category.code, category);
+        }
+        for (CategoryEditDTO edit : edits) {
+            HonoursCategoryEntity category = existing.remove(edit.code());
+            if (category == null) {
+                category = new HonoursCategoryEntity();
+                category.callId = call.id;
+                category.code = edit.code();
+                em.persist(category);
+            } else if (category.kind != edit.kind() && nominations(em, category) > 0) {
+                throw ApiException.conflict("honours.category-in-use", "奖项“" + category.name + "”已有推荐，不能改变个人或集体类型",
+                        "The award " + category.code + " has nominations: its kind cannot change");
+            }
+            category.name = edit.name();
+            category.kind = edit.kind();
+            category.places = edit.places();
+            category.eligibility = edit.eligibility();
+            category.memberCategory = edit.memberCategory();
+            category.minMemberYears = edit.minMemberYears();
+            em.flush(); // ids of new awards in the order given
+        }
+        for (HonoursCategoryEntity removed : existing.values()) {
+            if (nominations(em, removed) > 0) {
+                throw ApiException.conflict("honours.category-in-use", "奖项“" + removed.name + "”已有推荐，不能删除",
+                        "The award " + removed.code + " has nominations and cannot be removed");
+            }
+            em.remove(removed);
+        }
+    }
+
+    private static long nominations(EntityManager em, HonoursCategoryEntity category) {
+        return em.createQuery("select count(n) from HonoursNominationEntity n where n.categoryId = :category", Long.class)
+                .setParameter("category", category.id).getSingleResult();
+    }
+
+    private static void replaceQuotas(EntityManager em, HonoursCallEntity call, List<QuotaDTO> edits) {
+        em.createQuery("delete from HonoursQuotaEntity q where q.callId = :call").setParameter("call", call.id).executeUpdate();
+        for (QuotaDTO edit : edits) {
+            HonoursQuotaEntity quota = new HonoursQuotaEntity();
+            quota.callId = call.id;
+            quota.unitId = edit.unitId();
+            quota.quota = edit.quota();
+            em.persist(quota);
+        }
+        em.flush();
+        for (Long unitId : em.createQuery("select distinct n.unitId from HonoursNominationEntity n where n.callId = :call",
+                Long.class).setParameter("call", call.id).getResultList()) {
+            int quota = quota(em, call, unitId);
+            long used = used(em, call.id, unitId);
+            if (used > quota) {
+                throw ApiException.conflict("honours.quota-below-used", "单位 " + unitId + " 已推荐 " + used + " 个，名额不能少于此数",
+                        "Unit " + unitId + " has made " + used + " nominations: its quota cannot be lower");
+            }
+        }
+    }
+
     /** Every call, latest first: they are public (评选通知). */
     public PageDTO<CallDTO> calls(UnionPrincipal caller, Integer year, int offset, int limit) {
         return jpa.txExpr(TransactionType.Required, em -> {

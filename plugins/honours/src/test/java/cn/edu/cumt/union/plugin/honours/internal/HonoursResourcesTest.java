@@ -42,8 +42,8 @@ public class HonoursResourcesTest {
                 }
             }
         }
-        assertEquals(endpoints.toString(), 24, endpoints.size());
-        for (String unionOnly : List.of("create", "ballot", "closeBallot", "results", "notice", "objections", "finalise")) {
+        assertEquals(endpoints.toString(), 25, endpoints.size());
+        for (String unionOnly : List.of("create", "update", "ballot", "closeBallot", "results", "notice", "objections", "finalise")) {
             Method method = find(HonoursCallResource.class, unionOnly);
             assertEquals(unionOnly, List.of(Roles.UNION_ADMIN), List.of(method.getAnnotation(RolesAllowed.class).value()));
         }
