@@ -35,6 +35,8 @@ public class RestartIT {
     private static final String CORE_UP_TO_DATE = "Schema core: up to date";
     /** The list endpoint of the unit plugin the archetype's test build generated. */
     private static final String OUTING = "/api/outing/activities";
+    private static final CfgKey DRAIN = new CfgKey("cn.edu.cumt.union.http", "shutdown.drain.seconds");
+    private static final int DRAIN_SECONDS = 4;
 
     private final Rest rest = new Rest(SETUP.baseUrl());
     private Path home;
@@ -79,7 +81,33 @@ public class RestartIT {
         start("start after a migration was killed");
         assertEquals("the dead run's lock was freed", 1, occurrences("a process that is gone (a crash during a migration): freed", logMark));
         readDataBackOverRest(written);
-        stop();
+        stopDrainingFirst();
+    }
+
+    /**
+     * Behind a load balancer (issue 13): with shutdown.drain.seconds set in place, bin/stop first turns
+     * /api/health to 503 STOPPING while the API still answers, and only then does Karaf end.
+     */
+    private void stopDrainingFirst() throws Exception {
+        long logMark = Files.size(log());
+        DRAIN.write(home, Integer.toString(DRAIN_SECONDS));
+        Await.until("the drain setting applies", Duration.ofSeconds(30),
+                () -> occurrences("Configuration " + DRAIN.pid() + " applied in place", logMark) == 1);
+        java.util.concurrent.CompletableFuture<Boolean> stopped = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return karaf.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Await.until("/api/health says STOPPING", Duration.ofSeconds(30), () -> {
+            Rest.Reply health = rest.get("/api/health");
+            return health.status() == 503 && health.body().contains("STOPPING");
+        });
+        assertEquals("the API still answers while the node drains", 401, rest.get("/api/me").status());
+        assertEquals("and so do the plugins", 401, rest.get("/api/study/sessions").status());
+        assertTrue("Karaf ended by itself after draining", stopped.get(2, java.util.concurrent.TimeUnit.MINUTES));
+        assertEquals(1, occurrences("Drained: stopping the platform", logMark));
     }
 
     private void leaveTheStateOfAKilledMigration() throws SQLException {

@@ -52,28 +52,33 @@ public class HealthResource {
     private final BundleContext context;
     private final ServiceComponentRuntime scr;
     private final RestApplications applications;
+    private final ShutdownDrain drain;
     private volatile boolean ready;
     private volatile Instant coreUpAt;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile BootFinished bootFinished;
 
-    /** {@code {"status":"UP"}} (200), or {@code {"status":"STARTING"}} (503) while the platform starts. */
+    /** {@code {"status":"UP"}} (200), or {@code {"status":"STARTING"}} (503) while the platform starts, {@code STOPPING} (503) while it drains. */
     public record Health(String status) {
     }
 
     @Activate
     public HealthResource(BundleContext context, @Reference ServiceComponentRuntime scr,
-            @Reference RestApplications applications) {
+            @Reference RestApplications applications, @Reference ShutdownDrain drain) {
         this.context = context;
         this.scr = scr;
         this.applications = applications;
+        this.drain = drain;
     }
 
     @GET
     @PermitAll
     @RestDoc(value = "健康检查 Health", entity = HealthResource.Health.class)
     public Response health() {
+        if (drain.draining()) {
+            return Response.status(503).header("Retry-After", "5").entity(new Health("STOPPING")).build();
+        }
         if (!ready) {
             // Once up, stays up: this is about start-up, not a probe of every later change.
             ready = bootFinished != null && componentsUp(false)

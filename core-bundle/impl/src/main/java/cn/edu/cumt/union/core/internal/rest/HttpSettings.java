@@ -32,19 +32,31 @@ public class HttpSettings {
         @AttributeDefinition(description = "Reverse proxies (addresses or CIDR blocks, comma-separated) whose X-Forwarded-For"
                 + " names the client. Empty: the direct peer is the client and the header is ignored")
         String trusted_proxies() default "";
+
+        @AttributeDefinition(description = "On bin/stop, seconds /api/health answers 503 STOPPING while every request is still"
+                + " served, before anything stops: a load balancer takes the node out first (0: stop at once, one node)")
+        int shutdown_drain_seconds() default 0;
     }
 
     /** Every HTTP limit, swapped whole on a configuration change. */
-    public record Limits(long maxBodyBytes, TrustedProxies trustedProxies) {
+    public record Limits(long maxBodyBytes, TrustedProxies trustedProxies, int drainSeconds) {
 
         public Limits {
             LiveConfig.atLeast("max.body.bytes", maxBodyBytes, 1024);
+            LiveConfig.atLeast("shutdown.drain.seconds", drainSeconds, 0);
+            if (drainSeconds > MAX_DRAIN_SECONDS) {
+                throw new IllegalArgumentException("shutdown.drain.seconds must be at most " + MAX_DRAIN_SECONDS);
+            }
         }
 
         static Limits of(Config config) {
-            return new Limits(config.max_body_bytes(), TrustedProxies.parse(config.trusted_proxies()));
+            return new Limits(config.max_body_bytes(), TrustedProxies.parse(config.trusted_proxies()),
+                    config.shutdown_drain_seconds());
         }
     }
+
+    /** bin/stop waits this long at most for a stop to begin (Karaf's own stop timeout is longer). */
+    static final int MAX_DRAIN_SECONDS = 60;
 
     private volatile Limits limits;
 
