@@ -1,31 +1,20 @@
 package cn.edu.cumt.union.core.internal.member;
 
+import cn.edu.cumt.union.api.table.Masks;
+
 /** Contact details as the audit log shows them: enough to tell a change apart, never the whole value. */
 final class ContactMask {
 
     private ContactMask() {
     }
 
-    /** The first three and the last two characters of a phone number, the rest as {@code *}. */
+    /** The platform's phone mask ({@link Masks#phone}), "(none)" when there is none: an audit line says so. */
     static String phone(String value) {
-        if (value == null) {
-            return "(none)";
-        }
-        if (value.length() <= 5) {
-            return "*".repeat(value.length());
-        }
-        return value.substring(0, 3) + "*".repeat(value.length() - 5) + value.substring(value.length() - 2);
+        return value == null ? "(none)" : Masks.phone(value);
     }
 
-    /** The first character of the local part and the domain: {@code z***@cumt.edu.cn}. */
+    /** The platform's e-mail mask ({@link Masks#email}), "(none)" when there is none. */
     static String email(String value) {
-        if (value == null) {
-            return "(none)";
-        }
-        int at = value.indexOf('@');
-        if (at < 1) {
-            return "***";
-        }
-        return value.charAt(0) + "***" + value.substring(at);
+        return value == null ? "(none)" : Masks.email(value);
     }
 }

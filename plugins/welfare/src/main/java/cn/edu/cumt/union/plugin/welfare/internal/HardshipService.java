@@ -49,6 +49,7 @@ import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.security.UnitScope;
 import cn.edu.cumt.union.api.storage.SchemaReady;
+import cn.edu.cumt.union.api.table.Masks;
 import cn.edu.cumt.union.api.task.TaskDTO;
 
 /**
@@ -558,7 +559,7 @@ public class HardshipService {
                 HardshipCaseDTO dto = dto(c, names);
                 rows.add(List.of(String.valueOf(c.id), c.fund.label(), String.valueOf(c.year), dto.unitName(),
                         dto.staffNo(), dto.memberName(), WelfareInputs.maskIdNumber(c.idNumber),
-                        WelfareInputs.maskPhone(c.phone), c.amountAsked.toPlainString(), plain(c.amountGranted),
+                        Masks.phone(c.phone), c.amountAsked.toPlainString(), plain(c.amountGranted),
                         c.state.label(), c.paidOn == null ? "" : c.paidOn.toString()));
             }
             return rows;

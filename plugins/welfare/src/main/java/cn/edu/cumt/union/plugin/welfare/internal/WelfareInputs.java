@@ -104,16 +104,4 @@ final class WelfareInputs {
         }
         return id.substring(0, 3) + "*".repeat(id.length() - 7) + id.substring(id.length() - 4);
     }
-
-    /** 138****0001: the first 3 and the last 4 digits stay; a short number is masked whole. */
-    static String maskPhone(String phone) {
-        if (phone == null || phone.isEmpty()) {
-            return "";
-        }
-        String digits = phone.replaceAll("[^0-9]", "");
-        if (digits.length() < 8) {
-            return "*".repeat(digits.length());
-        }
-        return digits.substring(0, 3) + "*".repeat(digits.length() - 7) + digits.substring(digits.length() - 4);
-    }
 }

@@ -102,9 +102,9 @@ public class HardshipPrivacyTest extends HardshipTestBase {
                 || c.contains("13800001234")));
         assertEquals(2, hardship.exportRows(UNION_ADMIN, 2026).size());
         expect(403, "welfare.unit-admin-only", () -> hardship.exportRows(MEMBER, 2026));
-        assertEquals("138****0001", WelfareInputs.maskPhone("138-0000-0001"));
+        assertEquals("138****0001", cn.edu.cumt.union.api.table.Masks.phone("138-0000-0001"));
         assertEquals("", WelfareInputs.maskIdNumber(null));
-        assertEquals("******", WelfareInputs.maskPhone("123456"));
+        assertEquals("******", cn.edu.cumt.union.api.table.Masks.phone("123456"));
     }
 
     private static FundUnitRowDTO row(FundReportDTO report, long unitId, Fund fund) {
