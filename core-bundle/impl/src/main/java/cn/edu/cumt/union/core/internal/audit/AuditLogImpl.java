@@ -24,7 +24,6 @@ import cn.edu.cumt.union.api.audit.AuditEvents;
 import cn.edu.cumt.union.api.audit.AuditLog;
 import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.storage.SchemaReady;
-import cn.edu.cumt.union.core.internal.rest.RequestContext;
 import cn.edu.cumt.union.core.internal.storage.LikePrefix;
 
 /**

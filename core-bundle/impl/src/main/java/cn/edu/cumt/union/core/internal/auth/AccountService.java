@@ -32,8 +32,10 @@ import cn.edu.cumt.union.api.storage.SchemaReady;
 import cn.edu.cumt.union.core.internal.audit.AuditLogImpl;
 import cn.edu.cumt.union.core.internal.config.LiveConfig;
 import cn.edu.cumt.union.core.internal.member.MemberEntity;
-import cn.edu.cumt.union.core.internal.rest.RequestContext;
+import cn.edu.cumt.union.core.internal.audit.RequestContext;
 import cn.edu.cumt.union.api.rest.RetryLater;
+import cn.edu.cumt.union.core.internal.security.Authentication;
+import cn.edu.cumt.union.core.internal.storage.DataDir;
 
 /**
  * Logging in and out, changing one's own password, and the first operator account. Settings come

@@ -27,7 +27,8 @@ import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.core.internal.rest.AllowedBeforePasswordChange;
 import cn.edu.cumt.union.core.internal.rest.BrowserSession;
 import cn.edu.cumt.union.core.internal.rest.HttpSettings;
-import cn.edu.cumt.union.core.internal.rest.RequestContext;
+import cn.edu.cumt.union.core.internal.audit.RequestContext;
+import cn.edu.cumt.union.core.internal.security.TokenAuthenticator;
 
 /** Login, logout and changing one's own password; for the browser, the same through a session cookie. */
 @Component(service = AuthResource.class)

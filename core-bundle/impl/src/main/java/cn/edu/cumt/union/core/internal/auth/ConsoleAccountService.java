@@ -23,7 +23,7 @@ import cn.edu.cumt.union.api.rest.PageDTO;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.storage.SchemaReady;
-import cn.edu.cumt.union.core.internal.rest.RequestContext;
+import cn.edu.cumt.union.core.internal.audit.RequestContext;
 
 /**
  * Account administration from the Karaf console, for central IT: whoever holds the console acts

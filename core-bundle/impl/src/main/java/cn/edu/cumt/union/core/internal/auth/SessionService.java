@@ -43,6 +43,9 @@ import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.storage.SchemaReady;
 import cn.edu.cumt.union.core.internal.config.LiveConfig;
+import cn.edu.cumt.union.core.internal.security.Authentication;
+import cn.edu.cumt.union.core.internal.security.TokenAuthenticator;
+import cn.edu.cumt.union.core.internal.storage.DataDir;
 
 /**
  * Login sessions and their bearer tokens: HS256-signed JWTs (CXF JOSE) whose {@code jti} names a

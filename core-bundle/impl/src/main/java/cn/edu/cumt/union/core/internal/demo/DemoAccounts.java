@@ -12,7 +12,7 @@ import cn.edu.cumt.union.api.directory.MemberStatus;
 import cn.edu.cumt.union.api.directory.UnitKind;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.core.internal.auth.AccountEntity;
-import cn.edu.cumt.union.core.internal.auth.DataDir;
+import cn.edu.cumt.union.core.internal.storage.DataDir;
 import cn.edu.cumt.union.core.internal.auth.PasswordHasher;
 import cn.edu.cumt.union.core.internal.auth.RoleGrantEntity;
 import cn.edu.cumt.union.core.internal.member.MemberEntity;

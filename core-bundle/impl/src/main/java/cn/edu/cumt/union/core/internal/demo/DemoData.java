@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 import cn.edu.cumt.union.api.audit.AuditLog;
 import cn.edu.cumt.union.api.directory.MemberStatus;
 import cn.edu.cumt.union.api.directory.UnitKind;
-import cn.edu.cumt.union.core.internal.auth.DataDir;
+import cn.edu.cumt.union.core.internal.storage.DataDir;
 import cn.edu.cumt.union.core.internal.auth.PasswordHasher;
 import cn.edu.cumt.union.core.internal.member.MemberEntity;
 import cn.edu.cumt.union.core.internal.org.OrganisationService;

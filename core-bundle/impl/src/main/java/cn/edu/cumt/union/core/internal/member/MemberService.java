@@ -33,7 +33,7 @@ import cn.edu.cumt.union.api.storage.LockConflicts;
 import cn.edu.cumt.union.api.storage.SchemaReady;
 import cn.edu.cumt.union.core.internal.member.MemberRules.Problem;
 import cn.edu.cumt.union.core.internal.org.UnitTree;
-import cn.edu.cumt.union.core.internal.rest.RequestContext;
+import cn.edu.cumt.union.core.internal.audit.RequestContext;
 import cn.edu.cumt.union.core.internal.storage.LikePrefix;
 
 /** Members: search, edits, transfers and status changes, always within the caller's unit scope. */

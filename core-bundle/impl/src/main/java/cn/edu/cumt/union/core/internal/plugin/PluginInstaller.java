@@ -47,7 +47,7 @@ import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.storage.Storage;
 import cn.edu.cumt.union.api.table.Tables;
 import cn.edu.cumt.union.core.internal.attachment.AttachmentStore;
-import cn.edu.cumt.union.core.internal.auth.DataDir;
+import cn.edu.cumt.union.core.internal.storage.DataDir;
 import cn.edu.cumt.union.core.internal.config.LiveConfig;
 import cn.edu.cumt.union.core.internal.org.OrganisationService;
 import cn.edu.cumt.union.core.internal.rest.RestApplications;

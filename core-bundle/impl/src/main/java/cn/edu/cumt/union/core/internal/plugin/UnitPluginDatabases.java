@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 import cn.edu.cumt.union.api.plugin.PluginHeaders;
 import cn.edu.cumt.union.api.storage.Storage;
-import cn.edu.cumt.union.core.internal.auth.DataDir;
+import cn.edu.cumt.union.core.internal.storage.DataDir;
 import cn.edu.cumt.union.core.internal.config.LiveConfig;
 
 /**

@@ -4,7 +4,7 @@ import java.lang.reflect.Method;
 
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
-import cn.edu.cumt.union.core.internal.auth.Authentication;
+import cn.edu.cumt.union.core.internal.security.Authentication;
 
 /**
  * What a session whose account must change its password may still do: only the methods marked

@@ -27,8 +27,9 @@ import cn.edu.cumt.union.api.audit.AuditLog;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.rest.UnionRest;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
-import cn.edu.cumt.union.core.internal.auth.Authentication;
-import cn.edu.cumt.union.core.internal.auth.TokenAuthenticator;
+import cn.edu.cumt.union.core.internal.audit.RequestContext;
+import cn.edu.cumt.union.core.internal.security.Authentication;
+import cn.edu.cumt.union.core.internal.security.TokenAuthenticator;
 
 /**
  * The security gate every resource method of every bundle passes: it authenticates the bearer

@@ -8,7 +8,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-import cn.edu.cumt.union.core.internal.rest.RequestContext;
+import cn.edu.cumt.union.core.internal.audit.RequestContext;
 import cn.edu.cumt.union.core.internal.storage.BackupService;
 
 /**

@@ -3,7 +3,7 @@ package cn.edu.cumt.union.core.internal.shell;
 import java.util.function.Supplier;
 
 import cn.edu.cumt.union.api.rest.ApiException;
-import cn.edu.cumt.union.core.internal.rest.RequestContext;
+import cn.edu.cumt.union.core.internal.audit.RequestContext;
 
 /**
  * Runs a command's work as the console user (so the audit log names them). A refusal becomes the

@@ -17,6 +17,7 @@ import org.junit.Test;
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
+import cn.edu.cumt.union.core.internal.security.Authentication;
 
 /** Login, lockout and password changes against the real schema on in-memory Derby. */
 public class AccountServiceTest extends WithInitialOperator {

@@ -16,7 +16,7 @@ import org.junit.Test;
 
 import cn.edu.cumt.union.api.rest.ApiException;
 import cn.edu.cumt.union.api.security.Roles;
-import cn.edu.cumt.union.core.internal.rest.RequestContext;
+import cn.edu.cumt.union.core.internal.audit.RequestContext;
 
 /** What the union:account-* console commands do, against the real schema on in-memory Derby. */
 public class ConsoleAccountServiceTest {

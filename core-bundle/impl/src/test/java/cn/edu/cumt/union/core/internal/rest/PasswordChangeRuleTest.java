@@ -24,7 +24,7 @@ import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.core.internal.audit.AuditResource;
 import cn.edu.cumt.union.core.internal.auth.AccountResource;
 import cn.edu.cumt.union.core.internal.auth.AuthResource;
-import cn.edu.cumt.union.core.internal.auth.Authentication;
+import cn.edu.cumt.union.core.internal.security.Authentication;
 import cn.edu.cumt.union.core.internal.auth.MeResource;
 import cn.edu.cumt.union.core.internal.plugin.PluginResource;
 

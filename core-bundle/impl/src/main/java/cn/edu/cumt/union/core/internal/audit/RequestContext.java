@@ -1,4 +1,4 @@
-package cn.edu.cumt.union.core.internal.rest;
+package cn.edu.cumt.union.core.internal.audit;
 
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 

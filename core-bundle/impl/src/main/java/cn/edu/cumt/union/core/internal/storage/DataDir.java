@@ -1,4 +1,4 @@
-package cn.edu.cumt.union.core.internal.auth;
+package cn.edu.cumt.union.core.internal.storage;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;

@@ -1,4 +1,4 @@
-package cn.edu.cumt.union.core.internal.auth;
+package cn.edu.cumt.union.core.internal.security;
 
 import java.util.Optional;
 
