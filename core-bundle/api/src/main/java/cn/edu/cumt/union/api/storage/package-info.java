@@ -1,4 +1,4 @@
 /** Storage conventions: the shared DataSource and per-bundle schema migrations. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package cn.edu.cumt.union.api.storage;

@@ -16,7 +16,6 @@ import java.util.Set;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
-import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceException;
 import javax.persistence.TypedQuery;
 
@@ -41,6 +40,7 @@ import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.security.UnitScope;
+import cn.edu.cumt.union.api.storage.AuditedChange;
 import cn.edu.cumt.union.api.storage.SchemaReady;
 import cn.edu.cumt.union.api.task.TaskDTO;
 
@@ -464,21 +464,13 @@ public class BrandService {
 
     private BrandProjectDetailDTO change(UnionPrincipal caller, long id, String action, Change change) {
         Instant now = clock.instant();
-        String[] detail = new String[1];
-        BrandProjectDetailDTO result;
-        try {
-            result = jpa.txExpr(TransactionType.Required, em -> {
-                BrandProjectEntity project = managed(em, caller, id);
-                detail[0] = change.apply(em, project, now);
-                em.flush();
-                return detail(em, project, true);
-            });
-        } catch (OptimisticLockException concurrent) {
-            throw ApiException.conflict("brand.project.changed", "项目刚被他人修改，请刷新后重试",
-                    "The project was changed by someone else; reload and try again");
-        }
-        audit.record(action, TARGET_TYPE, String.valueOf(id), detail[0]);
-        return result;
+        return AuditedChange.run(audit, action, TARGET_TYPE, id, () -> jpa.txExpr(TransactionType.Required, em -> {
+            BrandProjectEntity project = managed(em, caller, id);
+            String detail = change.apply(em, project, now);
+            em.flush();
+            return new AuditedChange.Done<>(detail(em, project, true), detail);
+        }), () -> ApiException.conflict("brand.project.changed", "项目刚被他人修改，请刷新后重试",
+                "The project was changed by someone else; reload and try again"));
     }
 
     /**

@@ -56,6 +56,7 @@ import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.security.UnitScope;
+import cn.edu.cumt.union.api.storage.AuditedChange;
 import cn.edu.cumt.union.api.storage.LockConflicts;
 import cn.edu.cumt.union.api.storage.SchemaReady;
 import cn.edu.cumt.union.api.task.TaskDTO;
@@ -895,18 +896,16 @@ public class CongressService {
     /** Loads the proposal the caller may see (else 404), locks it, applies the change, audits it. */
     private ProposalDetailDTO change(UnionPrincipal caller, long id, String action, Change change) {
         Instant now = clock.instant();
-        String[] detail = new String[1];
         // a lock conflict rolled the whole transaction back (notices included): running it again is safe
-        ProposalDetailDTO result = LockConflicts.retry(() -> jpa.txExpr(TransactionType.Required, em -> {
+        return AuditedChange.run(audit, action, PROPOSAL_TYPE, id, () -> jpa.txExpr(TransactionType.Required, em -> {
             CongressProposalEntity p = visible(em, caller, id);
             em.lock(p, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-            detail[0] = change.apply(em, p, now);
+            String detail = change.apply(em, p, now);
             p.updatedAt = now;
             em.flush();
-            return detail(em, caller, p);
-        }));
-        audit.record(action, PROPOSAL_TYPE, String.valueOf(id), detail[0]);
-        return result;
+            return new AuditedChange.Done<>(detail(em, caller, p), detail);
+        }), () -> ApiException.conflict("congress.proposal.changed", "提案刚被他人处理，请刷新后重试",
+                "The proposal was changed by someone else; reload and try again"));
     }
 
     private CongressProposalEntity visible(EntityManager em, UnionPrincipal caller, long id) {

@@ -61,6 +61,7 @@ import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.security.UnitScope;
+import cn.edu.cumt.union.api.storage.AuditedChange;
 import cn.edu.cumt.union.api.storage.SchemaReady;
 import cn.edu.cumt.union.api.task.TaskDTO;
 
@@ -1035,43 +1036,29 @@ public class HonoursService {
 
     private NominationDTO change(UnionPrincipal caller, long id, String action, NominationChange change) {
         Instant now = clock.instant();
-        String[] detail = new String[1];
-        NominationDTO result;
         try {
-            result = jpa.txExpr(TransactionType.Required, em -> {
+            return AuditedChange.run(audit, action, NOMINATION, id, () -> jpa.txExpr(TransactionType.Required, em -> {
                 HonoursNominationEntity nomination = managed(em, caller, id);
-                detail[0] = change.apply(em, nomination, call(em, nomination.callId), now);
+                String detail = change.apply(em, nomination, call(em, nomination.callId), now);
                 nomination.updatedAt = now;
                 em.flush();
-                return nominationDTO(em, nomination, true);
-            });
-        } catch (OptimisticLockException concurrent) {
-            throw changed();
+                return new AuditedChange.Done<>(nominationDTO(em, nomination, true), detail);
+            }), HonoursService::changed);
         } catch (PersistenceException race) {
             throw uniqueKey(race) ? duplicateNominee() : race;
         }
-        audit.record(action, NOMINATION, String.valueOf(id), detail[0]);
-        return result;
     }
 
     private CallDTO changeCall(UnionPrincipal caller, long id, String action, CallChange change) {
         Instant now = clock.instant();
-        String[] detail = new String[1];
-        CallDTO result;
-        try {
-            result = jpa.txExpr(TransactionType.Required, em -> {
-                HonoursCallEntity call = call(em, id);
-                em.refresh(call); // a stage change reads the row itself, not the shared cache
-                em.lock(call, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-                detail[0] = change.apply(em, call, now);
-                em.flush();
-                return callDTO(em, call);
-            });
-        } catch (OptimisticLockException concurrent) {
-            throw changed();
-        }
-        audit.record(action, CALL, String.valueOf(id), detail[0]);
-        return result;
+        return AuditedChange.run(audit, action, CALL, id, () -> jpa.txExpr(TransactionType.Required, em -> {
+            HonoursCallEntity call = call(em, id);
+            em.refresh(call); // a stage change reads the row itself, not the shared cache
+            em.lock(call, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            String detail = change.apply(em, call, now);
+            em.flush();
+            return new AuditedChange.Done<>(callDTO(em, call), detail);
+        }), HonoursService::changed);
     }
 
     private void move(EntityManager em, HonoursNominationEntity nomination, String action, NominationStatus to,

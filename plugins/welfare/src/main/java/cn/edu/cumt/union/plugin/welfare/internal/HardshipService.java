@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import javax.persistence.EntityManager;
-import javax.persistence.OptimisticLockException;
 import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -48,6 +47,7 @@ import cn.edu.cumt.union.api.security.AccessControl;
 import cn.edu.cumt.union.api.security.Roles;
 import cn.edu.cumt.union.api.security.UnionPrincipal;
 import cn.edu.cumt.union.api.security.UnitScope;
+import cn.edu.cumt.union.api.storage.AuditedChange;
 import cn.edu.cumt.union.api.storage.SchemaReady;
 import cn.edu.cumt.union.api.table.Masks;
 import cn.edu.cumt.union.api.task.TaskDTO;
@@ -635,21 +635,13 @@ public class HardshipService {
 
     private HardshipDetailDTO change(UnionPrincipal caller, long id, String action, Change change) {
         Instant now = clock.instant();
-        String[] detail = new String[1];
-        HardshipDetailDTO result;
-        try {
-            result = jpa.txExpr(TransactionType.Required, em -> {
-                HardshipCaseEntity entity = visible(em, caller, id);
-                detail[0] = change.apply(em, entity, now);
-                em.flush();
-                return detail(em, entity);
-            });
-        } catch (OptimisticLockException concurrent) {
-            throw ApiException.conflict("welfare.case.changed", "申请刚被他人处理，请刷新后重试",
-                    "The application was changed by someone else; reload and try again");
-        }
-        audit.record(action, TARGET_TYPE, String.valueOf(id), detail[0]);
-        return result;
+        return AuditedChange.run(audit, action, TARGET_TYPE, id, () -> jpa.txExpr(TransactionType.Required, em -> {
+            HardshipCaseEntity entity = visible(em, caller, id);
+            String detail = change.apply(em, entity, now);
+            em.flush();
+            return new AuditedChange.Done<>(detail(em, entity), detail);
+        }), () -> ApiException.conflict("welfare.case.changed", "申请刚被他人处理，请刷新后重试",
+                "The application was changed by someone else; reload and try again"));
     }
 
     /** Whether the caller filed this case for another member (so does not take its unit's decision). */
